@@ -1,0 +1,1 @@
+"""click commands: parsing arguments and printing only; the work is in importable functions."""
