@@ -53,3 +53,9 @@ class UsageError(NewsgraphError):
 
 class ModelNotInstalled(NewsgraphError):
     code = "model_missing"
+
+
+class ProcessingError(NewsgraphError):
+    """A document that was read but could not be processed (a bug or a pathological text)."""
+
+    code = "processing_failed"

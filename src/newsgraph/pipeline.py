@@ -7,8 +7,9 @@ re-create inside a worker process.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
+from .errors import ProcessingError
 from .extract import add_components, collect
 from .link import link_document
 from .model import Batch, Document
@@ -33,11 +34,31 @@ class Pipeline:
     def process(self, document: Document) -> Batch:
         return self._finish(self.nlp(self._make_doc(document)), document)
 
-    def process_many(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[Batch]:
-        """Batches in input order; spaCy parses the texts in batches (faster than one by one)."""
+    def process_many(self, documents: Iterable[Document], batch_size: int = 32,
+                     on_error: Callable[[ProcessingError], None] | None = None) -> Iterator[Batch]:
+        """Batches in input order; spaCy parses the texts in batches (faster than one by one).
+
+        A document whose processing raises is reported to on_error (or raises when on_error is
+        None) and skipped, so one pathological article does not end a long run.
+        """
+        def report(document: Document, exc: Exception) -> None:
+            error = ProcessingError(f"processing failed: {type(exc).__name__}: {exc}",
+                                    where=document.origin or document.id)
+            if on_error is None:
+                raise error from exc
+            on_error(error)
+
+        def spacy_error(name, proc, docs, exc):  # called by spaCy; the docs are dropped
+            for doc in docs:
+                report(doc._.ng_document, exc)
+
+        self.nlp.set_error_handler(spacy_error)
         docs = (self._make_doc(d) for d in documents)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
-            yield self._finish(doc, doc._.ng_document)
+            try:
+                yield self._finish(doc, doc._.ng_document)
+            except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+                report(doc._.ng_document, exc)
 
 
 @lru_cache(maxsize=1)
