@@ -54,13 +54,13 @@ def input_options(func: Callable) -> Callable:
 
 
 def parse_fields(fields: tuple[str, ...]) -> dict[str, str]:
-    mapping = {}
-    for item in fields:
-        name, sep, column = item.partition("=")
-        if not sep or not name or not column:
-            raise click.BadParameter(f"expected NAME=COLUMN, got {item!r}", param_hint="--field")
-        mapping[name.strip()] = column.strip()
-    return mapping
+    """--field values as a field map; a bad one is a usage error (exit 2)."""
+    from ..read import parse_field_map
+
+    try:
+        return parse_field_map(fields)
+    except NewsgraphError as exc:
+        raise click.BadParameter(str(exc), param_hint="--field") from exc
 
 
 def load_aliases(path: str | None):

@@ -5,6 +5,7 @@ To add a command: write it in its own module under cli/ and add one line to COMM
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 
 import click
@@ -64,6 +65,8 @@ def cli():
       newsgraph statements --polarity deny
       newsgraph extract article.txt --format jsonl
     """
+    # Library notices (encoding fallbacks, feed warnings) become one stderr line each.
+    logging.basicConfig(level=logging.WARNING, format="notice: %(message)s", stream=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
