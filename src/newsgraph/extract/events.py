@@ -1,14 +1,349 @@
-"""newsgraph_events_v1: who did what to whom, coded in PLOVER."""
+"""newsgraph_events_v1: who did what to whom, coded in PLOVER, with modality and date.
+
+For each sentence: find trigger words from the lexicon (event_triggers.tsv) on the parse,
+read source and target from the trigger's own clause (event_args), recode an act governed by
+"agree/threaten/demand/refuse to" as that speech act, read modality and date
+(event_modality), and abstain when no actor is the source. Repeated mentions of the same
+event in a document collapse into one record with several spans.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import EventType, Event, Modality, QuadClass, Statement
+from ..model.enums import QUAD_CLASS
+from ..model.ids import event_id
 from . import doc_attrs  # noqa: F401
+from .event_args import (ActorRef, MentionIndex, actors_at, agent_of, dative_of, is_passive, is_relative,
+                         prep_objects, resolve_pronoun, subject_of)
+from .event_dates import event_date
+from .event_lexicon import Lexicon, TriggerRule, aid_mode, load_lexicon
+from .event_match import candidates as find_candidates, lower_forms, object_of, rules_for
+from .event_records import collapse, finish_events  # noqa: F401  (finish_events: public, for resolve/)
+from .event_modality import (Reading, containing_statement, first_person, in_question, inside_quotes,
+                             looks_like_headline, read_modality, reset_negation)
+
+__all__ = ["collapse", "events_component", "find_events", "finish_events"]
+
+# Governor classes that turn an embedded act into a speech act of their own.
+RECODING = {"commit", "prepare", "threaten", "request", "refuse"}
+RECIPROCAL_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+_MAX_DYADS = 6
+_STATIVE = {"be", "have", "know", "understand", "think", "realize", "realise", "remember", "remain", "feel",
+            "see", "believe", "learn", "consider", "look", "seem"}
+
+
+@dataclass
+class Found:
+    """One coded event before it becomes a record."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    anchor: Token  # the word whose clause holds the arguments and the modality
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    reading: Reading
+    recoded: bool = False  # read from a governor: "threatened to cut off" -> THREATEN
+
+
+# --- arguments ----------------------------------------------------------------------------------
+
+def _nominal_sources(anchor: Token, mentions: MentionIndex) -> list[ActorRef]:
+    """The agent of a nominal event: 'an exercise by the CSTO', 'Israel's invasion', 'a Taliban raid'."""
+    agent = agent_of(anchor)
+    if agent is not None:
+        return actors_at(agent, mentions, as_source=True)
+    for child in anchor.children:
+        if child.dep_ in ("poss", "compound", "amod"):
+            refs = actors_at(child, mentions, as_source=True)
+            if refs:
+                return refs
+    return []
+
+
+def _sources(anchor: Token, mentions: MentionIndex, reading: Reading) -> list[ActorRef]:
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        return _nominal_sources(anchor, mentions)
+    if is_passive(anchor):
+        agent = agent_of(anchor)
+        return actors_at(agent, mentions, as_source=True) if agent is not None else []
+    subject, _ = subject_of(anchor)
+    if subject is None and anchor.dep_ == "acl" and anchor.tag_ == "VBG":
+        subject = anchor.head  # "militants attacking the convoy"
+    if subject is None:
+        return []
+    if is_relative(subject) and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject.pos_ == "PRON":
+        return resolve_pronoun(subject, mentions, reading.speaker)
+    if rules_for(subject, load_lexicon().nouns) and mentions.at(subject) is None:
+        return _nominal_sources(subject, mentions)  # "an exercise by the CSTO drilled against ..."
+    return actors_at(subject, mentions, as_source=True)
+
+
+def _role_targets(role: str, trigger: Token, anchor: Token, mentions: MentionIndex) -> list[ActorRef]:
+    words: list[Token] = []
+    if role == "obj":
+        if trigger.pos_ == "VERB":
+            obj = object_of(trigger)
+            words = [obj] if obj is not None else []
+            if obj is not None and not actors_at(obj, mentions, as_source=False):
+                # "an offer from Kabul", "calls by Belarus's rulers", "scores of refugees"
+                words = [w for p in ("from", "by", "of", "for") for w in prep_objects(obj, p)]
+    elif role == "dative":
+        words = dative_of(anchor)
+    elif role == "ccomp_subj":
+        for child in anchor.children:
+            if child.dep_ == "ccomp":
+                subject, _ = subject_of(child)
+                words = [subject] if subject is not None else []
+    else:
+        words = prep_objects(trigger, role)
+        if not words and anchor is not trigger:
+            words = prep_objects(anchor, role)
+        if not words and trigger.pos_ == "VERB":
+            obj = object_of(trigger)  # "threatened further action against Russia"
+            if obj is not None:
+                words = prep_objects(obj, role)
+    refs: list[ActorRef] = []
+    for word in words:
+        if word.pos_ == "PRON":
+            continue
+        refs.extend(actors_at(word, mentions, as_source=False))
+    return refs
+
+
+def _targets(rule: TriggerRule, trigger: Token, anchor: Token, mentions: MentionIndex,
+             sources: list[ActorRef]) -> list[ActorRef]:
+    """The first role that names an actor other than the source ('expelled ... from Nairobi' is
+    Kenya's own capital, so the diplomats are the target)."""
+    own = {s.key for s in sources}
+    for role in rule.targets:
+        refs = [r for r in _role_targets(role, trigger, anchor, mentions) if r.key not in own]
+        if refs:
+            return refs
+    if "obj" not in rule.targets and rule.type not in ("AID", "MOBILIZE"):
+        # the object as the one acted on, when it is named: "expelled inspectors of the IAEA"
+        return [r for r in _role_targets("obj", trigger, anchor, mentions)
+                if r.mention is not None and r.key not in own]
+    return []
+
+
+# --- finding events in a sentence -------------------------------------------------------------
+
+def _recode(governor_class: str, embedded_type: str) -> str:
+    cooperative = QUAD_CLASS[EventType(embedded_type)] in (QuadClass.VERBAL_COOPERATION,
+                                                          QuadClass.MATERIAL_COOPERATION)
+    if governor_class == "commit":
+        return "AGREE" if cooperative else "THREATEN"
+    if governor_class == "prepare":
+        return "AGREE" if cooperative else "MOBILIZE"
+    return {"threaten": "THREATEN", "request": "REQUEST", "refuse": "REJECT"}[governor_class]
+
+
+def _governor(anchor: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
+    """The word that an embedded act depends on: 'threatened [to cut off]', 'willing [to send]'."""
+    if anchor.dep_ not in ("xcomp", "ccomp"):
+        return None
+    head = anchor.head
+    word_class = lexicon.governors.get(head.lemma_.lower()) or lexicon.governors.get(head.lower_)
+    while word_class == "aspect" and head.dep_ == "xcomp":  # "prepared to [resume [shelling]]"
+        anchor, head = head, head.head
+        word_class = lexicon.governors.get(head.lemma_.lower()) or lexicon.governors.get(head.lower_)
+    if word_class not in RECODING:
+        return None
+    if anchor.dep_ == "ccomp" and word_class != "request":
+        # "Egypt could impose sanctions, diplomats warned": the diplomats report Egypt's act;
+        # "Iran warned that it would ...": Iran threatens.
+        subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return None
+    return head, word_class
+
+
+def _mode(rule: TriggerRule, trigger: Token) -> str | None:
+    if rule.mode != "@aid":
+        return rule.mode
+    words: set[str] = set()
+    for token in trigger.subtree:
+        words |= lower_forms(token)
+    return aid_mode(words)
+
+
+def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon) -> list[Found]:
+    if in_question(sentence[0]) or looks_like_headline(sentence[0]):
+        return []
+    candidates = find_candidates(sentence, lexicon)
+    consumed: set[int] = set()  # governors recoded from an embedded act
+    found: list[Found] = []
+    for trigger, anchor, rule in candidates:
+        governed = _governor(anchor, lexicon)
+        if governed is not None:
+            governor, word_class = governed
+            reading = read_modality(governor)
+            sources = _sources(governor, mentions, reading)
+            if not sources:
+                continue
+            targets: list[ActorRef] = []
+            if word_class == "request":  # the one asked: "urged the EC to ...", "demanded that X ..."
+                targets = _role_targets("obj", governor, governor, mentions)
+                embedded_subject, _ = subject_of(anchor)
+                if not targets and embedded_subject is not None and embedded_subject.pos_ != "PRON":
+                    targets = actors_at(embedded_subject, mentions, as_source=False)
+            targets = targets or _targets(rule, trigger, anchor, mentions, sources)
+            consumed.add(governor.i)
+            found.append(Found(_recode(word_class, rule.type), None, governor, governor, sources, targets,
+                               reading, recoded=True))
+            continue
+        reading = read_modality(trigger, anchor)
+        sources = _sources(anchor, mentions, reading)
+        if not sources:
+            continue  # abstain: no actor did it
+        targets = _targets(rule, trigger, anchor, mentions, sources)
+        if rule.needs_target and not targets:
+            continue
+        etype = rule.type
+        if etype in ("AGREE", "CONCEDE") and reading.self_negated and reading.modality == Modality.NEGATED:
+            etype = "REJECT"  # "did not agree", "would not meet the demands", "failed to reach a deal"
+            reset_negation(reading)
+        elif reading.conditional and QUAD_CLASS[EventType(etype)] == QuadClass.MATERIAL_CONFLICT:
+            etype = "THREATEN"  # "will halt aid unless ...": a conditional act of force is a threat
+            reset_negation(reading)
+        found.append(Found(etype, _mode(rule, trigger) if etype == rule.type else None, trigger, anchor,
+                           sources, targets, reading))
+    found.extend(_willingness(sentence, mentions, lexicon, {f.trigger.i for f in found} | consumed))
+    # A recoded governor replaces its own lexicon reading ("threatened" as a bare THREATEN).
+    found = [f for f in found if f.recoded or f.trigger.i not in consumed]
+    found.extend(_must_requests(sentence, mentions, lexicon))
+    return found
+
+
+def _willingness(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon, taken: set[int]) -> list[Found]:
+    """'Norway is willing to send material', 'ready to contribute troops': an offer (AGREE)."""
+    out = []
+    for token in sentence:
+        if token.pos_ != "ADJ" or token.i in taken or lexicon.governors.get(token.lower_) not in ("commit", "prepare"):
+            continue
+        if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
+            continue
+        reading = read_modality(token)
+        sources = _sources(token, mentions, reading)
+        if not sources:
+            continue
+        targets = [r for role in ("to", "with") for r in _role_targets(role, token, token, mentions)]
+        if reading.modality == Modality.NEGATED and reading.self_negated:
+            reset_negation(reading)
+            out.append(Found("REJECT", None, token, token, sources, targets, reading))
+        else:
+            out.append(Found("AGREE", None, token, token, sources, targets, reading))
+    return out
+
+
+def _must_requests(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon) -> list[Found]:
+    """'The ministry said Libya must hand over the suspects': a demand on Libya ("should" too,
+    when a named actor says it)."""
+    out = []
+    for token in sentence:
+        if token.dep_ != "ccomp":
+            continue
+        if lexicon.governors.get(token.head.lemma_.lower()) != "report":
+            continue
+        modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        if modal is None:
+            continue
+        if token.lemma_.lower() in _STATIVE and not any(c.dep_ == "acomp" for c in token.children):
+            continue  # "X must have its own interests" is an opinion, not a demand
+        if any(c.dep_ == "neg" for c in token.children):
+            continue
+        subject, _ = subject_of(token)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        reading = read_modality(token.head)
+        sources = _sources(token.head, mentions, reading)
+        if modal == "should":  # advice from a named actor is a demand; from "analysts" an opinion
+            sources = [r for r in sources if r.mention is not None]
+        targets = actors_at(subject, mentions, as_source=False)
+        if sources and targets:
+            out.append(Found("REQUEST", None, token, token.head, sources, targets, reading))
+    return out
+
+
+# --- records --------------------------------------------------------------------------------
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _modality(found: Found, doc: Doc, statement: Statement | None) -> Modality:
+    reading = found.reading
+    if statement is not None:
+        # A denial negates what it denies, not every sentence of a long denying statement.
+        sentence = found.trigger.sent
+        denied = statement.polarity == "deny" and statement.content_span[1] <= sentence.end_char
+        reading.raise_to(Modality.NEGATED if denied else Modality.REPORTED)
+    elif inside_quotes(doc.text, found.trigger.idx, _paragraph_start(doc.text, found.trigger.idx)) \
+            or first_person(found.trigger):
+        reading.raise_to(Modality.REPORTED)
+    return reading.modality
+
+
+def _dyads(found: Found) -> list[tuple[ActorRef, ActorRef | None]]:
+    pairs: list[tuple[ActorRef, ActorRef | None]] = []
+    if not found.targets and len(found.sources) > 1 and found.type in RECIPROCAL_TYPES:
+        for a in found.sources:  # "Israel and Lebanon renewed negotiations": each with the other
+            pairs.extend((a, b) for b in found.sources if b is not a)
+    else:
+        for a in found.sources:
+            targets = [t for t in found.targets if t.key != a.key]
+            if found.targets and not targets:
+                continue  # the only target is the source itself
+            pairs.extend((a, t) for t in targets) if targets else pairs.append((a, None))
+    return pairs[:_MAX_DYADS]
+
+
+def _records(doc: Doc, found: list[Found]) -> list[Event]:
+    document = doc._.ng_document
+    document_id = document.id if document is not None else "doc:unknown"
+    published = document.published if document is not None else None
+    statements = doc._.ng_statements
+    events: list[Event] = []
+    for item in found:
+        statement = containing_statement(statements, item.trigger.idx)
+        modality = _modality(item, doc, statement)
+        date = event_date(item.trigger, item.anchor, published, planned=modality == Modality.PLANNED)
+        if date is None and statement is not None:
+            date = statement.date
+        sentence = item.trigger.sent
+        span = (sentence.start_char, sentence.end_char)
+        for source, target in _dyads(item):
+            source_id = source.mention.actor_id if source.mention else None
+            target_id = target.mention.actor_id if target and target.mention else None
+            events.append(Event(
+                id=event_id(document_id, item.type, source_id, target_id, span, date=date,
+                            modality=modality.value),
+                document_id=document_id, type=item.type, span=span, trigger=item.trigger.text,
+                source=source_id, target=target_id, source_text=source.text,
+                target_text=target.text if target else None, mode=item.mode, date=date,
+                modality=modality.value, attributed_to=statement.id if statement else None,
+                spans=(span,), source_span=source.span, target_span=target.span if target else None))
+    return events
+
+
+def find_events(doc: Doc) -> list[Event]:
+    lexicon = load_lexicon()
+    mentions = MentionIndex(doc, doc._.ng_mentions)
+    found: list[Found] = []
+    for sentence in doc.sents:
+        found.extend(_find_in_sentence(sentence, mentions, lexicon))
+    return collapse(_records(doc, found))
 
 
 @Language.component("newsgraph_events_v1", assigns=["doc._.ng_events"],
                     requires=["doc._.ng_mentions", "doc._.ng_statements", "token.dep"])
 def events_component(doc: Doc) -> Doc:
-    doc._.ng_events = []
+    doc._.ng_events = find_events(doc)
     return doc

@@ -60,7 +60,14 @@ def statement_id(document_id: str, content_span: tuple[int, int]) -> str:
     return "stmt:" + digest(document_id, *content_span)
 
 
-def event_id(document_id: str, event_type: str, source: str | None, target: str | None, span: tuple[int, int]) -> str:
+def event_id(document_id: str, event_type: str, source: str | None, target: str | None, span: tuple[int, int],
+             date: str | None = None, modality: str | None = None) -> str:
+    """Content-derived when source, target and date are known, so reports of the same event in
+    several documents share one id; otherwise tied to the document and span. A negated or
+    hypothetical event is not the event itself, so its modality joins the id."""
+    if source and target and date:
+        kind = modality if modality in ("negated", "hypothetical") else None
+        return "evt:" + digest(event_type, source, target, date, kind)
     return "evt:" + digest(document_id, event_type, source, target, *span)
 
 

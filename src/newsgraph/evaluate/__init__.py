@@ -1,0 +1,1 @@
+"""Scorers for the extractors against gold files (see docs/evaluation.md)."""

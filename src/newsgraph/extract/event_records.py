@@ -1,0 +1,78 @@
+"""One record per real-world event: collapsing repeated mentions inside a document, and
+re-deriving ids once the resolver has filled in actor ids."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Event
+from ..model.ids import event_id
+
+_REAL = {"asserted", "reported", "planned"}
+_RANK = {"asserted": 0, "reported": 1, "planned": 2}
+
+
+_LEADING = {"the", "a", "an", "some", "two", "three", "several", "many", "its", "their", "his", "her"}
+
+
+def _text_key(text: str | None) -> str:
+    """'the rebels' and 'Rebels' name the same unresolved actor."""
+    words = (text or "").lower().split()
+    while words and (words[0] in _LEADING or words[0].isdigit()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def collapse(events: list[Event]) -> list[Event]:
+    """One record per real-world event in a document: repeated mentions add spans.
+
+    Mentions merge when type, source, target and kind of modality agree and their dates do not
+    differ ("clashed on Tuesday" and "clashed again on Thursday" stay two events).
+    """
+    groups: dict[tuple, list[Event]] = {}
+    for event in events:
+        key = (event.type, event.source or _text_key(event.source_text), event.target or _text_key(event.target_text),
+               event.modality if event.modality not in _REAL else "real")
+        bucket = groups.setdefault(key, [])
+        for i, first in enumerate(bucket):
+            if first.date is None or event.date is None or first.date == event.date:
+                bucket[i] = _merge(first, event)
+                break
+        else:
+            bucket.append(event)
+    return _absorb_targetless([e for bucket in groups.values() for e in bucket])
+
+
+def _merge(first: Event, event: Event) -> Event:
+    better = event if _RANK.get(event.modality, 9) < _RANK.get(first.modality, 9) else first
+    merged = replace(first, spans=tuple(sorted(set(first.spans) | set(event.spans))), modality=better.modality,
+                     date=first.date or event.date, attributed_to=first.attributed_to or event.attributed_to)
+    if merged.date != first.date:  # the id is derived from the date
+        merged = replace(merged, id=event_id(merged.document_id, merged.type, merged.source, merged.target,
+                                             merged.span, date=merged.date, modality=merged.modality))
+    return merged
+
+
+def _absorb_targetless(events: list[Event]) -> list[Event]:
+    """'An exercise by the CSTO ... drilled against a Taliban invasion': the same act named twice
+    in one sentence, once without its target, is one event."""
+    out = []
+    for event in events:
+        if event.target is None and event.target_text is None and any(
+                other is not event and other.type == event.type and other.source == event.source
+                and other.source_text == event.source_text and other.target_text is not None
+                and other.modality == event.modality and set(other.spans) & set(event.spans)
+                for other in events):
+            continue
+        out.append(event)
+    return out
+
+
+def finish_events(events: tuple[Event, ...] | list[Event]) -> tuple[Event, ...]:
+    """After the resolver has filled source and target ids: recompute the content-derived ids
+    and collapse the events that turned out to be one ("Kabulov" and "Zamir Kabulov").
+
+    Meant for resolve/: ``events = finish_events(replace(e, source=..., target=...) for ...)``.
+    """
+    rekeyed = [replace(e, id=event_id(e.document_id, e.type, e.source, e.target, e.span, date=e.date,
+                                      modality=e.modality)) for e in events]
+    return tuple(collapse(rekeyed))
