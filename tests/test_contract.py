@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.model.schema import extract_schema, shipped_schema
 
-from .conftest import EXAMPLES, SEED
+from conftest import EXAMPLES, SEED
 
 
 def test_shipped_schema_is_generated_from_the_model():

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from newsgraph.cli.main import COMMANDS, cli
 from newsgraph.settings import SETTINGS
 
-from .conftest import ROOT
+from conftest import ROOT
 
 
 @pytest.mark.parametrize("name", sorted(SETTINGS))

@@ -1,0 +1,140 @@
+"""Actors after identity judgements: listing, one actor in full, the actors of a document."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, distinct, func, or_, select
+
+from ..errors import NotFound
+from ..store.judgements import norm
+from ..store.schema import actor_aliases
+from ..store.schema import actors as t_actors
+from ..store.schema import documents, events, mentions, roles, statement_about, statements
+from .common import actor_ids, span
+
+
+def _mention_counts():
+    return (select(mentions.c.actor_id, func.count().label("mentions"),
+                   func.count(distinct(mentions.c.document_id)).label("documents"))
+            .group_by(mentions.c.actor_id).subquery())
+
+
+def _aliases(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    if ids:
+        rows = conn.execute(select(actor_aliases.c.actor_id, actor_aliases.c.alias)
+                            .where(actor_aliases.c.actor_id.in_(ids)).distinct())
+        for aid, alias in rows:
+            out[aid].add(alias)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _roles(conn: Connection, ids: list[str], document_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Distinct (title, of) per actor, with the documents that state each."""
+    found: dict[str, dict[tuple[str, str | None], set[str]]] = defaultdict(lambda: defaultdict(set))
+    if ids:
+        query = select(roles.c.actor_id, roles.c.title, roles.c.of_id, roles.c.document_id).where(
+            roles.c.actor_id.in_(ids))
+        if document_id:
+            query = query.where(roles.c.document_id == document_id)
+        for aid, title, of, doc in conn.execute(query):
+            found[aid][(title, of)].add(doc)
+    return {aid: [{"title": title, "of": of, "documents": sorted(docs)}
+                  for (title, of), docs in sorted(by_role.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))]
+            for aid, by_role in found.items()}
+
+
+def actors(store, type: str | None = None, name: str | None = None, country: str | None = None,
+           limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Actors (merged ones folded in), most mentioned first.
+
+    `name` matches a substring of the name or of any alias, case-insensitively.
+    """
+    counts = _mention_counts()
+    query = (select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country,
+                    func.coalesce(counts.c.mentions, 0).label("mentions"),
+                    func.coalesce(counts.c.documents, 0).label("documents"))
+             .outerjoin(counts, counts.c.actor_id == t_actors.c.id)
+             .where(t_actors.c.id == t_actors.c.canonical_id))
+    if type:
+        query = query.where(t_actors.c.type == type)
+    if country:
+        query = query.where(func.upper(t_actors.c.country) == country.upper())
+    if name:
+        pattern = f"%{norm(name)}%"
+        by_alias = select(actor_aliases.c.actor_id).where(actor_aliases.c.alias_norm.like(pattern))
+        query = query.where(or_(func.lower(t_actors.c.name).like(f"%{name.lower()}%"), t_actors.c.id.in_(by_alias),
+                                t_actors.c.id == name))
+    query = query.order_by(func.coalesce(counts.c.mentions, 0).desc(), t_actors.c.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(query).mappings()]
+        ids = [r["id"] for r in rows]
+        aliases, role_map = _aliases(conn, ids), _roles(conn, ids)
+    for row in rows:
+        row["aliases"] = aliases.get(row["id"], [])
+        row["roles"] = [{"title": r["title"], "of": r["of"]} for r in role_map.get(row["id"], [])]
+    return rows
+
+
+def actor(store, name_or_id: str) -> dict[str, Any]:
+    """One actor: aliases, roles, merged ids, documents with mention counts, statement/event counts.
+
+    A name that fits several actors gives the most mentioned one; `other_matches` lists the rest.
+    """
+    with store.engine.connect() as conn:
+        ids = actor_ids(conn, name_or_id) or []
+        if not ids:
+            raise NotFound(f"no actor named {name_or_id!r}", hint="see `newsgraph actors --name ...`")
+        counts = dict(conn.execute(select(mentions.c.actor_id, func.count()).where(mentions.c.actor_id.in_(ids))
+                                   .group_by(mentions.c.actor_id)).all())
+        ids.sort(key=lambda i: (-counts.get(i, 0), i))
+        aid = ids[0]
+        row = dict(conn.execute(select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country)
+                                .where(t_actors.c.id == aid)).mappings().one())
+        docs = conn.execute(
+            select(documents.c.id, documents.c.title, documents.c.published, func.count().label("mentions"))
+            .join(mentions, mentions.c.document_id == documents.c.id).where(mentions.c.actor_id == aid)
+            .group_by(documents.c.id, documents.c.title, documents.c.published)
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)).mappings()
+        row["documents"] = [dict(d) for d in docs]
+        row["mentions"] = sum(d["mentions"] for d in row["documents"])
+        row["aliases"] = _aliases(conn, [aid]).get(aid, [])
+        row["roles"] = _roles(conn, [aid]).get(aid, [])
+        row["merged_ids"] = sorted(conn.execute(select(t_actors.c.id).where(
+            t_actors.c.canonical_id == aid, t_actors.c.id != aid)).scalars())
+        row["statements"] = conn.execute(select(func.count()).select_from(statements)
+                                         .where(statements.c.speaker == aid)).scalar_one()
+        row["statements_about"] = conn.execute(select(func.count(distinct(statement_about.c.statement_id)))
+                                               .where(statement_about.c.actor_id == aid)).scalar_one()
+        row["events"] = conn.execute(select(func.count()).select_from(events)
+                                     .where(or_(events.c.source == aid, events.c.target == aid))).scalar_one()
+        row["other_matches"] = ids[1:]
+    return row
+
+
+def _document_actors(conn: Connection, document_id: str) -> list[dict[str, Any]]:
+    """The actors mentioned in one document, with their mentions there (contract-like)."""
+    rows = conn.execute(select(mentions.c.actor_id, mentions.c.span_start, mentions.c.span_end, mentions.c.text)
+                        .where(mentions.c.document_id == document_id)
+                        .order_by(mentions.c.span_start)).mappings().all()
+    by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_actor[r["actor_id"]].append({"span": span(r, "span"), "text": r["text"]})
+    ids = sorted(by_actor)
+    info = {r["id"]: dict(r) for r in conn.execute(
+        select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country).where(t_actors.c.id.in_(ids)))
+        .mappings()}
+    role_map = _roles(conn, ids, document_id)
+    out = []
+    for aid in ids:
+        base = info.get(aid, {"id": aid, "name": by_actor[aid][0]["text"], "type": None, "country": None})
+        out.append(base | {"aliases": sorted({m["text"] for m in by_actor[aid]}),
+                           "roles": [{"title": r["title"], "of": r["of"]} for r in role_map.get(aid, [])],
+                           "mentions": [m["span"] for m in by_actor[aid]]})
+    return out
+
+
+__all__ = ["actor", "actors"]
