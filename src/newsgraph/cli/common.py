@@ -67,6 +67,9 @@ def load_aliases(path: str | None):
     """The user's alias file, parsed by resolve/ (None when not given)."""
     if not path:
         return None
-    from ..resolve import aliases as alias_module  # written by the actors stage
+    from ..resolve.aliases import load_aliases as parse_alias_file
 
-    return alias_module.load_aliases(path)
+    try:
+        return parse_alias_file(path)
+    except NewsgraphError as exc:  # a bad alias file is a usage error: exit 2 with one line
+        raise click.BadParameter(str(exc), param_hint="--aliases") from exc

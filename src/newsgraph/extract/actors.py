@@ -1,34 +1,377 @@
-"""newsgraph_actors_v1: actor mentions from spaCy's NER (first level; the gazetteer refines it)."""
+"""newsgraph_actors_v1: actor mentions, corrected by the gazetteer, and people's roles.
+
+On top of spaCy's NER:
+- gazetteer matches win over spaCy's labels (a token-based PhraseMatcher built once per
+  pipeline, so the per-document cost is one C-level pass plus a few checks per match);
+- headline and credit lines keep only gazetteer matches, bylines and datelines nothing;
+- a state's name in front of a unit ("Tajikistan border guards", "the French Foreign
+  Ministry") is the state with the unit as ``Mention.sector``; a demonym is the state only in
+  front of a unit or of a word like "interests" or "invasion" ("Russian analyst" is the
+  analyst's affiliation, read by roles.py);
+- the parse overrides NER where it is clear: a name after "in/near/into" or in "the town of
+  X" is a place, a name with a person's title ("X, the envoy") is a person, even one the NER
+  did not tag;
+- subject pronouns and definite descriptions ("the envoy", "the group") become mentions
+  without an actor id, for resolve/coreference.py to attach to their antecedent.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
 
+from ..gazetteer import DEMONYM, Gazetteer, clean_name, load_gazetteer
 from ..model import ActorType, Mention
+from ..model.ids import actor_id
 from . import doc_attrs  # noqa: F401
+from .actor_regions import BYLINE, DATELINE, find_regions
+from .roles import find_roles
 
+_WORDS_FILE = Path(__file__).with_name("actor_words.yaml")
+
+# spaCy label -> actor type for names the gazetteer does not know.
 _LABEL_TYPE = {
-    "PERSON": ActorType.PERSON,
-    "ORG": ActorType.ORGANIZATION,
-    "GPE": ActorType.STATE,
-    "NORP": ActorType.GROUP,
-    "LOC": ActorType.LOCATION,
+    "PERSON": ActorType.PERSON.value,
+    "ORG": ActorType.ORGANIZATION.value,
+    "GPE": ActorType.LOCATION.value,  # a known state is a gazetteer match; the rest are places
+    "LOC": ActorType.LOCATION.value,
+    "NORP": ActorType.GROUP.value,
 }
+# Types whose name before a person's title is that person's affiliation.
+AFFILIATION_TYPES = {ActorType.STATE.value, ActorType.ORGANIZATION.value, ActorType.ARMED_GROUP.value,
+                     ActorType.MEDIA.value, ActorType.GROUP.value}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
+_PERSON_PRONOUNS = {"he", "she"}
+_PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "municipality",
+                "port", "island", "capital", "area", "state", "valley"}
+_NON_REFERRING_VERBS = {"be", "seem", "appear", "remain", "take", "make", "become", "matter", "rain", "have",
+                         "do", "happen", "follow", "mean"}
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
-    mentions = []
-    for ent in doc.ents:
-        actor_type = _LABEL_TYPE.get(ent.label_)
-        if actor_type is None:
-            continue
-        mentions.append(Mention(span=(ent.start_char, ent.end_char), text=ent.text, type=actor_type.value))
-    return mentions
+@dataclass(frozen=True)
+class ActorWords:
+    sector_nouns: frozenset[str]
+    state_interest_nouns: frozenset[str]
+    role_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    department_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    group_nouns: dict[str, tuple[str, ...]]
 
 
-@Language.component("newsgraph_actors_v1", assigns=["doc._.ng_mentions", "doc._.ng_roles"],
-                    requires=["doc.ents"])
-def actors_component(doc: Doc) -> Doc:
-    doc._.ng_mentions = find_mentions(doc)
-    doc._.ng_roles = []
-    return doc
+@lru_cache(maxsize=1)
+def actor_words() -> ActorWords:
+    with open(_WORDS_FILE, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return ActorWords(
+        sector_nouns=words("sector_nouns"), state_interest_nouns=words("state_interest_nouns"),
+        role_nouns=words("role_nouns"), honorifics=words("honorifics"),
+        department_words=words("department_words"), place_prepositions=words("place_prepositions"),
+        group_nouns={k: tuple(v) for k, v in data["group_nouns"].items()})
+
+
+def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for key, surfaces in gazetteer.patterns().items():
+        matcher.add(key, [nlp.make_doc(surface) for surface in surfaces])
+    return matcher
+
+
+def _unit_head(token, words: ActorWords):
+    """The unit noun a state name or demonym modifies ("guards" in "Tajikistan border guards")."""
+    if token.dep_ not in _MODIFIER_DEPS or token.head.i <= token.i:
+        return None
+    head = token.head
+    while True:
+        if head.lower_ in words.sector_nouns or head.lemma_.lower() in words.sector_nouns:
+            return head
+        if head.dep_ != "compound" or head.head.i <= head.i:
+            return None
+        head = head.head
+
+
+def _sector(token, words: ActorWords) -> str | None:
+    """'border guards' for the state token in 'Tajikistan border guards', else None."""
+    head = _unit_head(token, words)
+    return None if head is None else token.doc[token.i + 1: head.i + 1].text
+
+
+def _demonym_use(token, words: ActorWords) -> str | None:
+    """How a demonym is used: 'unit', 'interest', 'actor' (a plural noun) or None (attribute)."""
+    if token.dep_ in _MODIFIER_DEPS and token.head.i > token.i:
+        if _unit_head(token, words) is not None:
+            return "unit"
+        head = token.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head.lower_ in words.state_interest_nouns:
+            return "interest"
+        return None
+    if token.tag_ in ("NNS", "NNPS") and token.dep_ in _NP_DEPS | {"conj", "appos"}:
+        return "actor"
+    return None
+
+
+def _trim_person(ent: SpacySpan, words: ActorWords, gaz_tokens: set[int]) -> SpacySpan | None:
+    """Drop titles, honorifics, articles and demonyms that spaCy put inside a PERSON span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in words.role_nouns or doc[start].lower_ in words.honorifics
+                           or doc[start].is_punct or doc[start].pos_ == "DET" or start in gaz_tokens):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if start >= end or not any(t.is_title or t.is_upper for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+class ActorRecognizer:
+    """The newsgraph_actors_v1 component (one per pipeline; holds the compiled matcher)."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_actors_v1"):
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        self.words = actor_words()
+        self.matcher = build_matcher(nlp, self.gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions, person_spans, affiliation = self.find_mentions(doc)
+        doc._.ng_mentions = mentions
+        doc._.ng_roles = find_roles(doc, person_spans, affiliation, self.words)
+        return doc
+
+    def find_mentions(self, doc: Doc) -> tuple[list[Mention], list[SpacySpan], dict[int, str]]:
+        words, gaz = self.words, self.gazetteer
+        region_at = self._regions(doc)
+        strings = doc.vocab.strings
+        matches = filter_spans([SpacySpan(doc, s, e, label=strings[m]) for m, s, e in self.matcher(doc)])
+        ents = [e for e in doc.ents if e.label_ in _LABEL_TYPE]
+
+        mentions: list[Mention] = []
+        affiliation: dict[int, str] = {}  # token index -> actor id, for roles ("CSTO", "Russian")
+        gaz_tokens: set[int] = set()
+        for span in matches:
+            entry_id, kind = span.label_.rsplit("|", 1)
+            entry = gaz.entries[entry_id]
+            unit = self._state_unit(span, entry.type, ents)
+            if unit is None and self._inside_longer_name(span, entry.type, ents):
+                continue
+            gaz_tokens.update(range(span.start, span.end))
+            region = region_at.get(span.start)
+            if region in (BYLINE, DATELINE):
+                continue
+            if entry.type in AFFILIATION_TYPES:
+                for i in range(span.start, span.end):
+                    affiliation[i] = entry.id
+            root = span[-1]
+            sector = None
+            if kind == DEMONYM:
+                use = _demonym_use(root, words)
+                if use is None:
+                    continue
+                if use == "unit":
+                    sector = _sector(root, words)
+            elif entry.type == ActorType.STATE.value:
+                sector = unit or _sector(root, words)
+            mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=entry.type,
+                                    actor_id=entry.id, sector=sector, kind=kind))
+
+        person_spans: list[SpacySpan] = []
+        titled: set[str] = set()  # names the parse showed to be people
+        for ent in ents:
+            if any(i in gaz_tokens for i in range(ent.start, ent.end)) or region_at.get(ent.start):
+                continue
+            actor_type = _LABEL_TYPE[ent.label_]
+            span = ent
+            if not any(t.is_title or t.is_upper for t in ent):
+                continue  # "ministry of finance": a description, not a name
+            if len(ent) == 1 and ent[0].tag_ == "NNS" and ent.label_ != "NORP" and not ent[0].is_upper:
+                continue  # "Gunmen attacked ...": a plural common noun read as a name
+            if self._named_place(ent):
+                actor_type = ActorType.LOCATION.value  # "near the town of Menaka", "fuel from Gao"
+            elif actor_type != ActorType.PERSON.value and self._titled_as_person(ent):
+                actor_type = ActorType.PERSON.value  # "Kabulov, the Russian envoy, said"
+                span = self._with_first_names(ent, gaz_tokens)
+                person_spans.append(span)
+                titled.add(span.text)
+                titled.add(ent.text)
+            elif actor_type == ActorType.PERSON.value:
+                trimmed = _trim_person(ent, words, gaz_tokens)
+                if trimmed is None:
+                    continue
+                span = trimmed
+                person_spans.append(span)
+            elif ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
+                continue  # "ex-Soviet", "Central Asian": attributes, not groups
+            elif all(self._unit_word(t) or t.lower_ in words.role_nouns or t.lower_ in words.honorifics
+                     or t.is_punct or t.pos_ == "DET" for t in ent):
+                continue  # "General Secretary", "Defence" (of "Defence Secretary"), "the Interior Ministry"
+            if ent.label_ == "ORG" and actor_type != ActorType.LOCATION.value:
+                for i in range(ent.start, ent.end):
+                    affiliation[i] = actor_id(actor_type, clean_name(ent.text))
+            mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=actor_type))
+
+        taken = {i for m in matches for i in range(m.start, m.end)} | {i for e in ents for i in range(e.start, e.end)}
+        for span in self._untagged_people(doc, taken, region_at):
+            person_spans.append(span)
+            titled.add(span.text)
+            taken.update(range(span.start, span.end))
+            mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text,
+                                    type=ActorType.PERSON.value))
+        # A name the parse showed to be a person is a person wherever else it occurs.
+        mentions = [replace(m, type=ActorType.PERSON.value) if m.actor_id is None and m.text in titled else m
+                    for m in mentions]
+        mentions.extend(self._references(doc, taken, region_at))
+        mentions.sort(key=lambda m: m.span)
+        return mentions, person_spans, affiliation
+
+    def _is_role(self, token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in self.words.role_nouns
+                                                    or token.lemma_.lower() in self.words.role_nouns)
+
+    def _titled_as_person(self, span: SpacySpan) -> bool:
+        """A name given a person's title by the parse: "X, the envoy", "the envoy, X", "Minister X"."""
+        for token in span:
+            if any(c.dep_ == "appos" and c.i >= span.end and self._is_role(c) for c in token.rights):
+                return True
+            if token.dep_ == "appos" and token.head.i < span.start and self._is_role(token.head):
+                return True
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.is_title and self._is_role(before) and before.head.i in \
+            range(span.start, span.end)
+
+    @staticmethod
+    def _with_first_names(span: SpacySpan, gaz_tokens: set[int]) -> SpacySpan:
+        """'Pablo Montoya' when spaCy tagged only 'Montoya': take the capitalised names before it."""
+        doc, start = span.doc, span.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, span.end) \
+                and not doc[start - 1].ent_type_ and start - 1 not in gaz_tokens:
+            start -= 1
+        return doc[start: span.end]
+
+    def _untagged_people(self, doc: Doc, taken: set[int], region_at: dict[int, str]) -> list[SpacySpan]:
+        """Names spaCy's NER missed but the parse shows to be people (see _titled_as_person)."""
+        found = []
+        i, n = 0, len(doc)
+        while i < n:
+            j = i
+            while j < n and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken \
+                    and j not in region_at and doc[j].lower_ not in self.words.role_nouns:
+                j += 1
+            if 1 <= j - i <= 4 and self._titled_as_person(doc[i:j]):
+                found.append(doc[i:j])
+            i = max(j, i + 1)
+        return found
+
+    def _unit_word(self, token) -> bool:
+        lower = token.lower_
+        return lower in self.words.department_words or lower in self.words.sector_nouns \
+            or lower in ("ministry", "department", "office", "coast", "guard", "navy", "army")
+
+    def _named_place(self, ent: SpacySpan) -> bool:
+        """A name spaCy calls an organisation or person that the context shows to be a place."""
+        if ent.label_ not in ("ORG", "PERSON") or (ent.label_ == "PERSON" and len(ent) > 1):
+            return False
+        root, head = ent.root, ent.root.head
+        if any(self._unit_word(t) for t in ent):
+            return False
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS:
+            return True  # "the town of Menaka"
+        preps = self.words.place_prepositions | ({"from", "to"} if ent.label_ == "PERSON" else set())
+        return root.dep_ == "pobj" and head.lower_ in preps
+
+    def _state_unit(self, span: SpacySpan, entry_type: str, ents: list[SpacySpan]) -> str | None:
+        """'Foreign Ministry' when spaCy's ORG is '<state or demonym> Foreign Ministry'."""
+        if entry_type != ActorType.STATE.value:
+            return None
+        for ent in ents:
+            lead = ent.start + 1 if ent[0].pos_ == "DET" else ent.start
+            if ent.label_ == "ORG" and lead == span.start and ent.end > span.end:
+                rest = [t for t in ent.doc[span.end: ent.end] if t.tag_ != "POS"]
+                if rest and all(self._unit_word(t) for t in rest):
+                    return " ".join(t.text for t in rest)
+        return None
+
+    @staticmethod
+    def _inside_longer_name(span: SpacySpan, entry_type: str, ents: list[SpacySpan]) -> bool:
+        """'Moscow' in 'Moscow State University', 'Jordan' in 'Michael Jordan': the longer name wins."""
+        if entry_type not in (ActorType.STATE.value, ActorType.LOCATION.value):
+            return False
+        for ent in ents:
+            if ent.label_ in ("ORG", "PERSON", "FAC") and ent.start <= span.start and span.end <= ent.end \
+                    and (ent.end - ent.start) > (span.end - span.start) and span.end < ent.end \
+                    and (ent[-1].is_title or ent[-1].is_upper):
+                return True
+            if ent.label_ == "PERSON" and ent.start < span.start and span.end == ent.end \
+                    and all(t.pos_ == "PROPN" for t in ent):
+                return True
+        return False
+
+    @staticmethod
+    def _regions(doc: Doc) -> dict[int, str]:
+        """token index -> headline | byline | credit, for tokens in those lines."""
+        regions = find_regions(doc.text, doc._.ng_document)
+        if not regions:
+            return {}
+        out: dict[int, str] = {}
+        for region in regions:
+            span = doc.char_span(*region.span, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    out[i] = region.kind
+        return out
+
+    def _references(self, doc: Doc, taken: set[int], region_at: dict[int, str]) -> list[Mention]:
+        """Subject pronouns and definite descriptions, left for coreference to resolve."""
+        words = self.words
+        out = []
+        for token in doc:
+            lower = token.lower_
+            if token.i in taken or token.i in region_at:
+                continue
+            if token.pos_ == "PRON":
+                if token.dep_ not in _SUBJECT_DEPS or lower not in ("he", "she", "it", "they"):
+                    continue
+                if lower == "it" and token.head.lemma_ in _NON_REFERRING_VERBS:
+                    continue
+                actor_type = ActorType.PERSON.value if lower in _PERSON_PRONOUNS else ActorType.ORGANIZATION.value
+                out.append(Mention(span=(token.idx, token.idx + len(token)), text=token.text, type=actor_type,
+                                   kind="pronoun"))
+                continue
+            if token.pos_ != "NOUN" or token.dep_ not in _NP_DEPS:
+                continue
+            is_role = lower in words.role_nouns
+            group_types = words.group_nouns.get(lower)
+            if not is_role and not group_types:
+                continue
+            det = next((c for c in token.lefts if c.dep_ == "det"), None)
+            if det is None or det.lower_ not in ("the", "that", "this"):
+                continue
+            if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in token.rights) or \
+                    any(c.pos_ == "PROPN" or c.i in taken and c.dep_ == "compound" for c in token.lefts):
+                continue  # "the envoy, Zamir Kabulov", "the head of X": not a back-reference
+            actor_type = group_types[0] if group_types and not is_role else ActorType.PERSON.value
+            out.append(Mention(span=(det.idx, token.idx + len(token)), text=doc[det.i: token.i + 1].text,
+                               type=actor_type, kind="title"))
+        return out
+
+
+@Language.factory("newsgraph_actors_v1", assigns=["doc._.ng_mentions", "doc._.ng_roles"],
+                  requires=["doc.ents", "token.dep"])
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)
+

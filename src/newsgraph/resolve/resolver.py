@@ -1,16 +1,36 @@
 """Turn an Extraction (mentions, roles, statements, events) into a Batch with actor ids.
 
-First level: a mention keeps the id the extractor gave it, or gets one from its type and
-name; people named by surname alone join the full name seen in the same document.
+1. Names: a user alias wins, then the gazetteer (ids like ``country:ru``, ``org:taliban``);
+   other names get an id from their type and name (``person:zamir-kabulov``), surnames join
+   the full name (see coreference.py).
+2. References: title phrases and subject pronouns are attached to an antecedent, or dropped.
+3. Actors: one per id, with the gazetteer's canonical name, the aliases seen, the roles read
+   around any of its mentions and, for people, the country of the state or organisation
+   they serve.
+4. Statement speakers and event parties: the actor at their span (names, pronouns, titles).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import bisect
+import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
+from .. import settings
+from ..extract.actors import actor_words
 from ..extract.collect import Extraction
-from ..model import Actor, Batch, Mention, Span
+from ..extract.events import finish_events
+from ..extract.statement_about import about_ids
+from ..gazetteer import DEMONYM, Gazetteer, clean_name, load_gazetteer
+from ..model import Actor, ActorType, Batch, Mention, Role, Span
 from ..model.ids import actor_id
+from .aliases import AliasMatcher, AliasSource, load_aliases
+from .coreference import ActorFacts, ActorIndex
+
+PERSON = ActorType.PERSON.value
+_REFERENCE_KINDS = ("pronoun", "title")
+# When spaCy labels the same name differently in one document, the first listed type wins ties.
+_TYPE_PREFERENCE = (ActorType.ORGANIZATION.value, PERSON, ActorType.LOCATION.value, ActorType.GROUP.value)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -18,57 +38,216 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 class Resolver:
-    """Resolves mentions within a document. Holds user aliases (added by the actors issue)."""
+    """Resolves the mentions of one document at a time; holds the gazetteer and user aliases."""
 
-    def __init__(self, aliases: dict | None = None):
-        self.aliases = aliases or {}
+    def __init__(self, aliases: AliasSource = None):
+        source = aliases if aliases is not None else settings.get("aliases")
+        self.user_entries = load_aliases(source)
+        base = load_gazetteer()
+        self.gazetteer: Gazetteer = base.extended(self.user_entries) if self.user_entries else base
+        self.user = AliasMatcher.build(self.user_entries)
+        self.group_nouns = actor_words().group_nouns
+        self.demonym_country: dict[str, str] = {
+            surface.lower(): str(self.gazetteer.entries[eid].country)
+            for surface, (eid, kind) in self.gazetteer.surfaces.items()
+            if kind == DEMONYM and self.gazetteer.entries[eid].country}
 
-    def mention_ids(self, mentions: tuple[Mention, ...]) -> list[Mention]:
-        full_names: dict[str, str] = {}
+    # -- 1. names -------------------------------------------------------------------------
+    def name_ids(self, text: str, mentions: tuple[Mention, ...] | list[Mention]) -> list[Mention]:
+        """Every name mention with an actor id; references (pronouns, titles) left as they are."""
+        user_hits = self.user.find(text)
+        out: list[Mention] = []
         for m in mentions:
-            if m.type == "person" and " " in m.text:
-                full_names.setdefault(m.text.split()[-1], m.text)
-        out = []
-        for m in mentions:
-            if m.actor_id:
+            if m.kind in _REFERENCE_KINDS:
                 out.append(m)
                 continue
-            name = m.text
-            if m.type == "person" and " " not in name and name in full_names:
-                name = full_names[name]
-            out.append(replace(m, actor_id=actor_id(m.type, name)))
+            if any(_overlaps(m.span, span) for span, _, _ in user_hits):
+                continue  # the user's name for this stretch of text wins
+            if not m.actor_id:
+                hit = self.gazetteer.lookup(m.text)
+                if hit is not None and hit.kind != DEMONYM:
+                    m = replace(m, actor_id=hit.entry.id, type=hit.entry.type, kind=hit.kind)
+            out.append(m)
+        for span, surface, entry in user_hits:
+            out.append(Mention(span=span, text=surface, type=entry.type, actor_id=entry.id, kind="alias"))
+        out.sort(key=lambda m: m.span)
+        return self._surnames_in_text(text, self._name_ids_from_text(out))
+
+    @staticmethod
+    def _surnames_in_text(text: str, mentions: list[Mention]) -> list[Mention]:
+        """Surnames spaCy did not tag ("Ruiz said"): each occurrence of the unique surname of a
+        full name already found becomes a mention of that person."""
+        people: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.type == PERSON and m.actor_id and m.kind not in _REFERENCE_KINDS and " " in clean_name(m.text):
+                people[clean_name(m.text).split()[-1]].add(m.actor_id)
+        surnames = {name: ids.pop() for name, ids in people.items() if len(ids) == 1 and len(name) > 2}
+        if not surnames:
+            return mentions
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, surnames)) + r")(?![\w-])")
+        starts = sorted(m.span for m in mentions)
+        added = []
+        for found in pattern.finditer(text):
+            span = (found.start(), found.end())
+            i = bisect.bisect_right(starts, (span[1], span[1])) - 1
+            if i >= 0 and _overlaps(starts[i], span) or i >= 1 and _overlaps(starts[i - 1], span):
+                continue
+            added.append(Mention(span=span, text=found.group(1), type=PERSON,
+                                 actor_id=surnames[found.group(1)], kind="surname"))
+        return sorted(mentions + added, key=lambda m: m.span) if added else mentions
+
+    def _name_ids_from_text(self, mentions: list[Mention]) -> list[Mention]:
+        names = [m for m in mentions if not m.actor_id and m.kind not in _REFERENCE_KINDS]
+        # Full names by their last and first word: "Kabulov" -> Zamir Kabulov; "Liu" -> Liu
+        # Meiling (family name first); "Andina" -> Andina Copper.
+        by_last: dict[str, set[str]] = defaultdict(set)
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for m in names:
+            name = clean_name(m.text)
+            if " " in name:
+                words = name.split()
+                if m.type == PERSON:
+                    by_last[words[-1]].add(name)
+                by_first[words[0]].add(name)
+        # An organisation's short name by its last word: "the Post" -> New York Post.
+        org_types = (ActorType.ORGANIZATION.value, ActorType.MEDIA.value)
+        org_by_last: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        for m in mentions:
+            name = clean_name(m.text)
+            if m.type in org_types and " " in name and m.kind not in _REFERENCE_KINDS:
+                org_by_last[name.split()[-1]].add(
+                    (m.actor_id or actor_id(m.type, name), m.type, name))
+        # Acronyms: "PLO" -> Palestine Liberation Organization, when the initials fit one name.
+        acronyms: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        for m in mentions:
+            name = clean_name(m.text)
+            if m.type in org_types + (ActorType.ARMED_GROUP.value,) and " " in name \
+                    and m.kind not in _REFERENCE_KINDS:
+                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                if len(initials) >= 2:
+                    acronyms[initials].add((m.actor_id or actor_id(m.type, name), m.type, name))
+        # One type per name: spaCy may label "Horizon Relief" ORG once and PERSON once.
+        types: dict[str, Counter] = defaultdict(Counter)
+        for m in names:
+            types[clean_name(m.text)][m.type] += 1
+
+        def type_of(name: str) -> str:
+            counts = types[name]
+            return max(counts, key=lambda t: (counts[t], -_TYPE_PREFERENCE.index(t)
+                                              if t in _TYPE_PREFERENCE else -len(_TYPE_PREFERENCE)))
+
+        out = []
+        for m in mentions:
+            if m.actor_id or m.kind in _REFERENCE_KINDS:
+                out.append(m)
+                continue
+            name = clean_name(m.text)
+            if " " not in name:
+                # By the first word only within one type: "Andina" -> Andina Copper, but a place
+                # ("Arizona") is not the organisation named after it ("Arizona Republic").
+                holders = by_last.get(name) or {full for full in by_first.get(name, ())
+                                                 if type_of(full) == m.type}
+                if holders and len(holders) > 1:
+                    continue  # two people share this name: which one is meant is unknown
+                if holders:
+                    full = next(iter(holders))
+                    full_type = type_of(full)
+                    kind = "surname" if full_type == PERSON else "alias"
+                    out.append(replace(m, actor_id=actor_id(full_type, full), type=full_type, kind=kind))
+                    continue
+                owners = org_by_last.get(name) if m.type in org_types else None
+                if name.isupper() and len(acronyms.get(name, ())) == 1:
+                    owners = acronyms[name]
+                if owners and len(owners) == 1:
+                    owner_id, owner_type, _ = next(iter(owners))
+                    out.append(replace(m, actor_id=owner_id, type=owner_type, kind="alias"))
+                    continue
+            actor_type = type_of(name)
+            out.append(replace(m, actor_id=actor_id(actor_type, name), type=actor_type))
         return out
 
+    # -- 2. facts and references ----------------------------------------------------------
+    def _country_of(self, role: Role) -> str | None:
+        if not role.of:
+            return None
+        entry = self.gazetteer.get(role.of)
+        return entry.country if entry else None
+
+    def _facts(self, mentions: list[Mention], roles: tuple[tuple[Span, Role], ...]) -> dict[str, ActorFacts]:
+        facts: dict[str, ActorFacts] = {}
+        for m in mentions:
+            if m.actor_id and m.actor_id not in facts:
+                entry = self.gazetteer.get(m.actor_id)
+                facts[m.actor_id] = ActorFacts(m.actor_id, entry.type if entry else m.type,
+                                               entry.country if entry else None)
+        for span, role in roles:
+            holder = next((m for m in mentions if m.actor_id and m.kind not in _REFERENCE_KINDS
+                           and _overlaps(m.span, span)), None)
+            if holder is None or holder.actor_id is None:
+                continue
+            fact = facts[holder.actor_id]
+            if all((r.title.lower(), r.of) != (role.title.lower(), role.of) for r in fact.roles):
+                fact.roles.append(role)
+            if fact.country is None:
+                fact.country = self._country_of(role)
+        return facts
+
+    def index(self, extraction: Extraction) -> tuple[list[Mention], dict[str, ActorFacts], ActorIndex]:
+        """Resolved mentions, per-actor facts and the span lookup of one document."""
+        named = self.name_ids(extraction.document.text, extraction.mentions)
+        facts = self._facts(named, extraction.roles)
+        index = ActorIndex(extraction.document.text, named, facts, extraction.sentences,
+                           self.group_nouns, self.demonym_country)
+        mentions = []
+        for m in named:
+            if m.kind in _REFERENCE_KINDS:
+                target = index.resolve_pronoun(m.span, m.text) if m.kind == "pronoun" \
+                    else index.resolve_title(m.span, m.text)
+                if target is None:
+                    continue
+                m = replace(m, actor_id=target, type=facts[target].type)
+                index.add(m)
+            mentions.append(m)
+        return mentions, facts, index
+
+    # -- 3. actors ------------------------------------------------------------------------
+    def _actor(self, actor: str, ms: list[Mention], fact: ActorFacts) -> Actor:
+        entry = self.gazetteer.get(actor)
+        names = [m for m in ms if m.kind not in _REFERENCE_KINDS]
+        if entry is not None:
+            name = entry.name
+        elif fact.type == PERSON:
+            name = max((clean_name(m.text) for m in names), key=len)
+        else:
+            name = Counter(clean_name(m.text) for m in names).most_common(1)[0][0]
+        aliases = tuple(sorted({clean_name(m.text) for m in names}))
+        return Actor(id=actor, name=name, type=fact.type, country=fact.country, aliases=aliases,
+                     roles=tuple(fact.roles), mentions=tuple(sorted(m.span for m in ms)))
+
     def __call__(self, extraction: Extraction) -> Batch:
-        mentions = self.mention_ids(extraction.mentions)
+        mentions, facts, index = self.index(extraction)
         by_id: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
-            by_id[m.actor_id].append(m)
-        actors = []
-        for aid, ms in by_id.items():
-            name = max((m.text for m in ms), key=len)
-            aliases = tuple(sorted({m.text for m in ms}))
-            roles = tuple(role for span, role in extraction.roles
-                          if any(_overlaps(span, m.span) for m in ms))
-            actors.append(Actor(id=aid, name=name, type=ms[0].type, aliases=aliases, roles=roles,
-                                mentions=tuple(sorted(m.span for m in ms))))
-
-        def actor_at(span: Span | None) -> str | None:
-            if span is None:
-                return None
-            for m in mentions:
-                if _overlaps(m.span, span):
-                    return m.actor_id
-            return None
-
-        statements = tuple(
-            replace(s, speaker=s.speaker or actor_at(s.speaker_span)) for s in extraction.statements)
-        events = tuple(
-            replace(e, source=e.source or actor_at(e.source_span), target=e.target or actor_at(e.target_span))
-            for e in extraction.events)
+            by_id[str(m.actor_id)].append(m)
+        actors = [self._actor(aid, ms, facts[aid]) for aid, ms in by_id.items()
+                  if any(m.kind not in _REFERENCE_KINDS for m in ms)]
+        statements = tuple(replace(s, speaker=s.speaker or index.actor_at(s.speaker_span),
+                                   medium=s.medium or index.actor_at(s.medium_span),
+                                   about=s.about or about_ids(mentions, s.content_fragments or (s.content_span,)))
+                           for s in extraction.statements)
+        # Ids of events depend on their resolved parties: re-key them and collapse the ones
+        # that turn out to be the same event ("Kabulov" and "Zamir Kabulov").
+        events = finish_events([replace(e, source=e.source or index.actor_at(e.source_span),
+                                        target=e.target or index.actor_at(e.target_span))
+                                for e in extraction.events])
         return Batch(document=extraction.document, actors=tuple(sorted(actors, key=lambda a: a.id)),
                      statements=statements, events=events, mentions=tuple(mentions))
 
 
 def resolve(extraction: Extraction) -> Batch:
     return Resolver()(extraction)
+
+
+def actor_at(extraction: Extraction, span: Span | None, resolver: Resolver | None = None) -> str | None:
+    """The actor id a character span refers to (a name, surname, title phrase or pronoun)."""
+    return (resolver or Resolver()).index(extraction)[2].actor_at(span)
