@@ -31,6 +31,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("aliases", None, "YAML file of user actor aliases, loaded on ingest and extract."),
     Setting("host", "127.0.0.1", "Address the web server binds to."),
     Setting("port", 8765, "Port the web server listens on.", int),
+    Setting("web_max_rows", 200, "Most rows one web page or API call returns.", int),
+    Setting("web_max_query_chars", 500, "Longest search text or filter value the web server accepts.", int),
+    Setting("web_max_request_bytes", 16_384, "Largest request (URL plus body) the web server accepts.", int),
 ]}
 
 

@@ -79,10 +79,11 @@ def actors(store, type: str | None = None, name: str | None = None, country: str
     return rows
 
 
-def actor(store, name_or_id: str) -> dict[str, Any]:
+def actor(store, name_or_id: str, max_documents: int | None = None) -> dict[str, Any]:
     """One actor: aliases, roles, merged ids, documents with mention counts, statement/event counts.
 
     A name that fits several actors gives the most mentioned one; `other_matches` lists the rest.
+    `max_documents` keeps the latest documents only; `document_count` counts them all.
     """
     with store.engine.connect() as conn:
         ids = actor_ids(conn, name_or_id) or []
@@ -94,13 +95,17 @@ def actor(store, name_or_id: str) -> dict[str, Any]:
         aid = ids[0]
         row = dict(conn.execute(select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country)
                                 .where(t_actors.c.id == aid)).mappings().one())
-        docs = conn.execute(
+        docs_query = (
             select(documents.c.id, documents.c.title, documents.c.published, func.count().label("mentions"))
             .join(mentions, mentions.c.document_id == documents.c.id).where(mentions.c.actor_id == aid)
             .group_by(documents.c.id, documents.c.title, documents.c.published)
-            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)).mappings()
-        row["documents"] = [dict(d) for d in docs]
-        row["mentions"] = sum(d["mentions"] for d in row["documents"])
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id))
+        if max_documents is not None:  # the web page lists the latest few (an actor may be in thousands)
+            docs_query = docs_query.limit(max_documents)
+        row["documents"] = [dict(d) for d in conn.execute(docs_query).mappings()]
+        row["mentions"] = counts.get(aid, 0)
+        row["document_count"] = conn.execute(select(func.count(distinct(mentions.c.document_id)))
+                                             .where(mentions.c.actor_id == aid)).scalar_one()
         row["aliases"] = _aliases(conn, [aid]).get(aid, [])
         row["roles"] = _roles(conn, [aid]).get(aid, [])
         row["merged_ids"] = sorted(conn.execute(select(t_actors.c.id).where(
