@@ -76,6 +76,11 @@ class Statement:
     medium: str | None = None  # actor id of the outlet or channel
     date: str | None = None
     about: tuple[str, ...] = ()  # actor ids mentioned in the content
+    # Where the outlet named as medium is mentioned; the resolver turns it into `medium`.
+    medium_span: Span | None = field(default=None, compare=False)
+    # The quoted pieces when the content is interrupted ('"A," he said. "B."'); content_span
+    # is then their outer extent. Empty when the content is one piece.
+    content_fragments: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,146 @@
+"""Who a reporting cue attaches to (the speaker mention) and through what outlet (the medium)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention, Span
+from .cues import cue_lexicon, media_words
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = {"who", "which", "that", "whom"}
+# Modifiers kept in a speaker phrase that no mention covers ("a senior Afghan official").
+_NP_KEEP = {"det", "amod", "compound", "nummod", "nmod"}
+
+
+class MentionIndex:
+    """Mentions by character offset: which mention covers a token, which lie inside a span."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.span)
+        self._starts = [m.span[0] for m in self.mentions]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end) that starts last before `end` (smallest first)."""
+        i = bisect_right(self._starts, end - 1) - 1
+        best = None
+        while i >= 0 and self.mentions[i].span[0] > start - 200:  # mentions are short
+            m = self.mentions[i]
+            if m.span[0] < end and start < m.span[1]:
+                if best is None or (m.span[1] - m.span[0]) < (best.span[1] - best.span[0]):
+                    best = m
+            i -= 1
+        return best
+
+    def inside(self, span: Span) -> list[Mention]:
+        i = bisect_right(self._starts, span[0] - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span[0] < span[1]:
+            if self.mentions[i].span[1] <= span[1]:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject a cue verb attaches to, following coordination and participles."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:  # the nearest one: a dateline ("NAIROBI, March 3 —") can be parsed as a second
+            child = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # "a statement saying that ...": the noun is the source
+        for child in verb.children:
+            if child.dep_ == "agent":  # "was told by the minister"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        # "..., saying that ...", "smiled and said ...": the subject of the governing verb.
+        if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
+            head = verb.head
+            # "X said the talks failed, adding that ...": when the participle hangs on the
+            # reported clause, its subject is the reporter's, not the clause's.
+            if verb.tag_ == "VBG" and head.dep_ in ("ccomp", "advcl") and head.head.lemma_ in cue_lexicon():
+                head = head.head
+            verb = head
+            continue
+        return None
+    return None
+
+
+def speaker_span(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention | None]:
+    """The mention the cue attaches to: the subject's own mention, an appositive name, a
+    pronoun, or the head noun phrase (without possessors and prepositional phrases)."""
+    own = mentions.covering(subject.idx, subject.idx + len(subject.text))
+    if own is not None:
+        return own.span, own
+    if subject.pos_ != "PRON":
+        for token in subject.subtree:
+            if token.dep_ == "appos" and token.head.i >= subject.i - 1:
+                name = mentions.covering(token.idx, token.idx + len(token.text))
+                if name is not None and name.type == "person":
+                    return name.span, name
+    if subject.pos_ == "PRON":
+        return (subject.idx, subject.idx + len(subject.text)), None
+    left = subject
+    for child in subject.lefts:
+        if child.dep_ in _NP_KEEP and child.i < left.i:
+            left = child
+    start = left.left_edge.idx if left.dep_ == "compound" else left.idx
+    return (start, subject.idx + len(subject.text)), None
+
+
+def outlet_names(doc: Doc, mentions: MentionIndex) -> set[str]:
+    """Names the document itself marks as outlets ("the newspaper Asia Plus", "Tass agency")."""
+    words = media_words()
+    nouns = words.get("outlet_nouns", frozenset())
+    names = set(words.get("outlets", frozenset()))
+    for m in mentions.mentions:
+        if m.type == "media":
+            names.add(m.text)
+            continue
+        span = doc.char_span(*m.span, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        neighbours = [root.head] if root.head.i != root.i else []
+        neighbours += [t for t in root.children if t.dep_ in ("compound", "appos")]
+        if span.start > 0:
+            neighbours.append(doc[span.start - 1])
+        if span.end < len(doc):
+            neighbours.append(doc[span.end])
+        if any(t.lower_ in nouns for t in neighbours):
+            names.add(m.text)
+    return names
+
+
+def medium_span(verb: Token, content: list[Span], mentions: MentionIndex,
+                outlets: set[str]) -> Span | None:
+    """The outlet the statement was made through: "told Reuters", "in an interview with
+    Interfax", "said on Tolo TV". Audiences that are not outlets ("told parliament") are not."""
+    channel_nouns = media_words().get("channel_nouns", frozenset())
+    fallback: Span | None = None
+    for child in verb.children:
+        if child.dep_ not in ("prep", "dative", "dobj", "npadvmod"):
+            continue
+        if any(s <= child.idx < e for s, e in content):
+            continue
+        after_channel = False
+        for token in child.subtree:
+            if token.lower_ in channel_nouns:
+                after_channel = True
+            m = mentions.covering(token.idx, token.idx + len(token.text))
+            if m is None or m.type in ("person", "state", "group"):
+                continue
+            if m.text in outlets:
+                return m.span
+            # "in an interview with X": X is the outlet, unless X only modifies another noun.
+            if after_channel and fallback is None and token.dep_ not in ("compound", "amod", "poss"):
+                fallback = m.span
+    return fallback

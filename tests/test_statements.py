@@ -1,0 +1,242 @@
+"""newsgraph_statements_v1 on tables of sentences written for the project, negatives included."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.cues import cue_lexicon
+from newsgraph.extract.dates import resolve_date
+from newsgraph.extract.paragraphs import paragraph_spans
+from newsgraph.extract.statement_quotes import find_quotes
+from newsgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str | None = "2016-03-09"):
+        return pipeline.process(Document(id="t", text=text, published=published)).statements
+    return run
+
+
+# text, speaker_text, cue, kind, polarity, a piece of the content
+CASES = [
+    ('Minister Anna Berg said the talks would resume in May.',
+     "Anna Berg", "say", "indirect", "assert", "the talks would resume in May"),
+    ('Anna Berg said that the talks would resume in May.',
+     "Anna Berg", "say", "indirect", "assert", "the talks would resume"),
+    ('"The talks will resume in May," Anna Berg said.',
+     "Anna Berg", "say", "direct", "assert", "The talks will resume in May"),
+    ('“The talks will resume in May,” said Anna Berg.',
+     "Anna Berg", "say", "direct", "assert", "The talks will resume in May"),
+    ('Anna Berg said: "The talks will resume in May."',
+     "Anna Berg", "say", "direct", "assert", "The talks will resume in May"),
+    ('"We are ready," he said, "but we will not wait forever."',
+     "he", "say", "direct", "assert", "but we will not wait forever"),
+    ('The talks, the minister said, would resume in May.',
+     "minister", "say", "indirect", "assert", "would resume in May"),
+    ('According to the ministry, the convoy left the capital on Tuesday.',
+     "the ministry", "according to", "indirect", "assert", "the convoy left the capital"),
+    ('She claimed the election had been "stolen in broad daylight".',
+     "She", "claim", "mixed", "assert", "stolen in broad daylight"),
+    ('The ministry denied that any troops had crossed the border.',
+     "The ministry", "deny", "indirect", "deny", "any troops had crossed the border"),
+    ('The general rejected the report as propaganda.',
+     "The general", "reject", "indirect", "deny", "the report"),
+    ('The government ruled out any talks with the rebels.',
+     "The government", "rule out", "indirect", "deny", "any talks with the rebels"),
+    ('Pavel Orlov dismissed the claims.',
+     "Pavel Orlov", "dismiss", "indirect", "deny", "the claims"),
+    ('The spokesman said the soldiers had never crossed the river.',
+     "spokesman", "say", "indirect", "deny", "the soldiers had never crossed the river"),
+    ('"Neither have we met them nor talked to them," the commander said.',
+     "commander", "say", "direct", "deny", "Neither have we met them"),
+    ('Maria Lopez told Reuters that the mine would reopen.',
+     "Maria Lopez", "tell", "indirect", "assert", "the mine would reopen"),
+    ('The envoy has called on both sides to stop the shelling.',
+     "envoy", "call on", "indirect", "assert", "both sides to stop the shelling"),
+    ('The senator promised to vote against the bill.',
+     "The senator", "promise", "indirect", "assert", "to vote against the bill"),
+    ("The agency's claim that the dam was safe surprised engineers.",
+     "The agency", "claim", "indirect", "assert", "the dam was safe"),
+    ("Kenya's foreign minister, Ruth Wanjiru, said in an interview with Reuters last month that Uganda had closed the border.",
+     "Ruth Wanjiru", "say", "indirect", "assert", "Uganda had closed the border"),
+    ("Trump said after the rally he would not accept the endorsement.",
+     "Trump", "say", "indirect", "deny", "he would not accept the endorsement"),
+    ("Senator Ada Quinn said the plan was flawed, arguing that it ignored rural voters.",
+     "Ada Quinn", "argue", "indirect", "assert", "it ignored rural voters"),
+    ("NAIROBI, March 3, 2016 — The Kenyan army said two soldiers were wounded.",
+     "The Kenyan army", "say", "indirect", "assert", "two soldiers were wounded"),
+    ("The union called the offer an insult.",
+     "The union", "call", "indirect", "assert", "the offer an insult"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, kind, polarity, content", CASES)
+def test_statement_table(extract, text, speaker, cue, kind, polarity, content):
+    found = [s for s in extract(text) if content in s.content]
+    assert len(found) == 1, [s.content for s in extract(text)]
+    s = found[0]
+    assert s.speaker_text is not None and speaker in s.speaker_text
+    assert text[s.speaker_span[0]:s.speaker_span[1]] == s.speaker_text
+    assert text[s.content_span[0]:s.content_span[1]] == s.content
+    assert (s.cue, s.kind, s.polarity) == (cue, kind, polarity)
+    assert not s.content.startswith(("that ", "NAIROBI"))
+    if s.cue_span:
+        assert s.cue_span[0] < s.cue_span[1]
+
+
+NOTHING = [
+    "The report said nothing new.",  # no content: "nothing" is not a reported clause
+    "Government denies talks with rebels",  # a headline: no final punctuation
+    "Did the minister say that the talks had failed?",  # a question
+    "The so-called “reform” was postponed again.",  # scare quotes
+    "The minister did not say whether the talks had failed.",  # negated cue
+    "The talks failed after three days.",  # no cue at all
+    "He said it.",  # no content
+    "The company reported a loss of ten million dollars.",  # "report" without a clause
+    "“Tomorrow”",  # a quoted word alone
+    "The rebel leader described himself as a patriot.",  # reflexive: no statement about anything
+    "He called the police.",  # "call" without a predicate
+    "NAIROBI, March 3 — Heavy rain closed the main road.",  # a dateline is no speaker
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_statement(extract, text):
+    assert extract(text) == ()
+
+
+def test_quote_without_cue_attaches_to_previous_speaker(extract):
+    text = ('“We will rebuild the bridge,” the mayor, Ilse Brandt, said on Monday.\n\n'
+            '“It will take two years, and the money is already there.”\n')
+    statements = extract(text)
+    assert len(statements) == 2
+    second = statements[1]
+    assert second.content.startswith("It will take two years")
+    assert second.speaker_span == statements[0].speaker_span and second.cue is None
+
+
+def test_quote_without_clear_speaker_is_left_alone(extract):
+    text = ('The mayor spoke first.\n\n“It will take two years, and the money is already there.”\n')
+    assert extract(text) == ()
+
+
+def test_block_statement_after_colon(extract):
+    text = ("The Northern Front, for its part, rejected the accusation:\n\n"
+            "Yesterday some newspapers claimed that our units shelled the village.\n\n"
+            "We have never targeted civilians and we never will.\n\n"
+            "Meanwhile the river kept rising.\n")
+    statements = extract(text)
+    block = [s for s in statements if s.content.startswith("Yesterday")]
+    assert len(block) == 1
+    assert "never targeted civilians" in block[0].content and "river" not in block[0].content
+    assert block[0].polarity == "deny" and block[0].speaker_text == "The Northern Front"
+    # the claim reported inside the block is not given to the newspapers as a second statement
+    assert not [s for s in statements if s.content.startswith("our units shelled")]
+
+
+def test_multi_paragraph_quote(extract):
+    text = ('The commander said:\n\n“We held the line for three days.\n\n'
+            '“Then the order came to withdraw, and we obeyed.”\n\nThe ministry gave no comment.\n')
+    (statement,) = extract(text)
+    assert statement.kind == "direct"
+    assert statement.content.startswith("We held the line") and statement.content.endswith("we obeyed.")
+
+
+def test_medium_date_and_about(extract):
+    text = ("Kenya's foreign minister, Ruth Wanjiru, said in an interview with Reuters last month "
+            "that Uganda had closed the border.")
+    (s,) = extract(text, published="2016-03-09")
+    assert s.medium == "org:reuters"
+    assert s.date == "2016-02"
+    assert "country:ug" in s.about
+
+
+def test_wrote_outlet_is_its_own_medium(extract):
+    text = ('The daily newspaper Novaya Liniya covered the vote.\n\n'
+            '“The count was fair,” wrote Novaya Liniya in an editorial.\n')
+    (s,) = extract(text)
+    assert s.speaker_text == "Novaya Liniya" and s.medium is not None and s.medium == s.speaker
+
+
+def test_ids_are_content_derived(extract):
+    text = "Anna Berg said the talks would resume in May."
+    assert [s.id for s in extract(text)] == [s.id for s in extract(text)]
+
+
+# -- parts ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ('He said "yes" and left.', ["yes"]),
+    ("He said “yes, we will,” and left.", ["yes, we will"]),
+    ("''We will,'' he said.", ["We will"]),
+    ("It's the rock 'n' roll of politics.", []),
+    ("«Nous viendrons», a-t-il dit.", ["Nous viendrons"]),
+    ("“Unclosed quote runs to the end of the paragraph\n\nNext paragraph.", ["Unclosed quote runs to the end of the paragraph"]),
+    ("“One.\n\n“Two.”", ["One.\n\n“Two."]),
+    ('"Straight one.\n\n“Curly two.”', ["Straight one.", "Curly two."]),
+])
+def test_find_quotes(text, quoted):
+    assert [text[q.inner[0]:q.inner[1]] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize("text, count", [
+    ("One.\n\nTwo.\n\nThree.", 3),
+    ("A title\n\nFirst line wraps\nin the middle. Next sentence.\nNew paragraph.", 3),
+    ("Line one\nLine two\nLine three", 3),  # no blank lines: one paragraph per line
+])
+def test_paragraphs(text, count):
+    assert len(paragraph_spans(text)) == count
+
+
+@pytest.mark.parametrize("expression, published, expected", [
+    ("last month", "2016-01-05", "2015-12"),
+    ("this month", "2016-01-05", "2016-01"),
+    ("on Wednesday", "2016-01-08", "2016-01-06"),
+    ("Friday", "2016-09-30", "2016-09-30"),
+    ("Wednesday 23rd December 2015", None, "2015-12-23"),
+    ("in 2015", None, "2015"),
+    ("last month", None, None),
+    ("at the time", "2016-01-05", None),
+    ("several years", "2016-01-05", None),
+    ("", "2016-01-05", None),
+])
+def test_resolve_date(expression, published, expected):
+    assert resolve_date(expression, published) == expected
+
+
+def test_lexicon_shape():
+    lexicon = cue_lexicon()
+    assert lexicon["say"][0].frames >= {"that", "quote"}
+    assert lexicon["deny"][0].deny and not lexicon["say"][0].deny
+    assert any(c.lemma == "rule out" and c.deny for c in lexicon["rule"])
+    assert all(c.frames <= {"that", "quote", "obj", "to", "name", "prep"} for cues in lexicon.values() for c in cues)
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(['He said ', '"', '“', '”', "''", "``", "«", "»", ",", ":", ".", "?",
+                           "\n", "\n\n", "the talks failed", "Anna Berg", " denied that ", "According to ",
+                           " we never met", " ", "'", "(", ")"])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_quotes_are_inside_the_text(text):
+    for q in find_quotes(text):
+        assert 0 <= q.span[0] <= q.inner[0] <= q.inner[1] <= q.span[1] <= len(text)
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+@settings(max_examples=40, deadline=None)
+def test_statement_spans_slice_the_text(pipeline, text):
+    from newsgraph.extract.statements import find_statements
+
+    doc = pipeline.nlp.make_doc(text)
+    doc._.ng_document = Document(id="h", text=text)
+    # called directly: the component itself logs and skips on an error, this must not raise
+    for s in find_statements(pipeline.nlp(doc)):
+        assert text[s.content_span[0]:s.content_span[1]] == s.content and s.content.strip()
+        if s.speaker_span:
+            assert text[s.speaker_span[0]:s.speaker_span[1]] == s.speaker_text
