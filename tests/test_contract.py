@@ -43,8 +43,8 @@ def assert_spans_slice(record: dict, text: str) -> None:
         assert 0 <= s < e <= len(text)
         for key in ("source", "target"):
             span = ev.get(f"{key}_span")
-            if span is not None:
-                assert text[span[0]:span[1]] == ev[f"{key}_text"], ev
+            if span is not None:  # the actor mention, inside the phrase that names the party
+                assert text[span[0]:span[1]] in ev[f"{key}_text"], ev
 
 
 SEED_ACTORS = {  # issue 2, acceptance 2: (id, what a reader calls it)

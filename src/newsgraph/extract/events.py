@@ -326,8 +326,8 @@ def _records(doc: Doc, found: list[Found]) -> list[Event]:
                 id=event_id(document_id, item.type, source_id, target_id, span, date=date,
                             modality=modality.value),
                 document_id=document_id, type=item.type, span=span, trigger=item.trigger.text,
-                source=source_id, target=target_id, source_text=source.text,
-                target_text=target.text if target else None, mode=item.mode, date=date,
+                source=source_id, target=target_id, source_text=_party_text(doc.text, source),
+                target_text=_party_text(doc.text, target) if target else None, mode=item.mode, date=date,
                 modality=modality.value, attributed_to=statement.id if statement else None,
                 spans=(span,), source_span=source.span, target_span=target.span if target else None))
     return events
@@ -347,3 +347,12 @@ def find_events(doc: Doc) -> list[Event]:
 def events_component(doc: Doc) -> Doc:
     doc._.ng_events = find_events(doc)
     return doc
+
+
+def _party_text(text: str, ref) -> str:
+    """The phrase naming a party ("Tajikistan border guards") when it stands verbatim around
+    the mention; otherwise the mention's own text, so the span always lies inside the value."""
+    start, end = ref.span
+    mention = text[start:end]
+    window = text[max(0, start - 100):end + 100]
+    return ref.text if mention in ref.text and ref.text in window else mention
