@@ -1,0 +1,174 @@
+"""Relation of two actors over time: the series per period, the shifts and their evidence."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+
+from ..errors import NotFound, UsageError
+from ..link.relations import PERIODS, EventRef, period_of, series
+from ..link.shifts import detect_shifts
+from ..store.schema import documents, event_reports, events, mentions, statement_about, statements
+from .common import actor_ids, actor_names
+
+
+def relations(store, a: str, b: str, period: str = "month") -> dict[str, Any]:
+    """{"a", "b", "period", "series": [...], "shifts": [...]} for two actors (ids, names or aliases).
+
+    Each series row has the period, counts per PLOVER quad class, the cooperation-conflict
+    score and the ids of the events (and attributed statements) counted. Each shift has the
+    first period of the new level, the mean score before and after, and its evidence: the
+    events and the statements by or about both actors in the periods that carry the turn.
+    """
+    if period not in PERIODS:
+        raise UsageError(f"unknown period {period!r}", hint=f"use one of {', '.join(PERIODS)}")
+    with store.engine.connect() as conn:
+        a_id, b_id = _one(conn, a), _one(conn, b)
+        refs = _event_refs(conn, a_id, b_id)
+        points = series(refs, a_id, b_id, period)
+        shifts = detect_shifts(points)
+        names = actor_names(conn, {a_id, b_id})
+        shift_rows = []
+        for shift in shifts:
+            carried = [p.period for p in points if p.period >= shift.period][:2]
+            shift_rows.append({
+                "period": shift.period, "before": shift.before, "after": shift.after,
+                "events": _events_by_id(conn, [e for e in shift.evidence if e.startswith("evt:")]),
+                "statements": _pair_statements(conn, a_id, b_id, carried, period),
+            })
+    return {
+        "a": {"id": a_id, "name": names.get(a_id, a_id)},
+        "b": {"id": b_id, "name": names.get(b_id, b_id)},
+        "period": period,
+        "series": [{"period": p.period, **dict(p.counts), "total": sum(n for _, n in p.counts),
+                    "score": p.score, "evidence": list(p.evidence)} for p in points],
+        "shifts": shift_rows,
+    }
+
+
+def _one(conn, name_or_id: str) -> str:
+    ids = actor_ids(conn, name_or_id)
+    if not ids:
+        raise NotFound(f"no actor named {name_or_id!r}", hint="see `newsgraph actors` for ids and names")
+    if len(ids) > 1:
+        raise UsageError(f"{name_or_id!r} names several actors: {', '.join(ids)}", hint="give an actor id")
+    return ids[0]
+
+
+def _event_refs(conn, a: str, b: str) -> list[EventRef]:
+    """Events between a and b, dated by the event or else by its earliest report."""
+    pair = conn.execute(
+        select(events.c.id, events.c.type, events.c.source, events.c.target, events.c.date, events.c.modality)
+        .where(or_(and_(events.c.source == a, events.c.target == b),
+                   and_(events.c.source == b, events.c.target == a)))).all()
+    first_report: dict[str, tuple[str | None, str | None]] = {}
+    ids = [r.id for r in pair]
+    for start in range(0, len(ids), 500):
+        query = (select(event_reports.c.event_id, func.min(documents.c.published),
+                        func.min(event_reports.c.attributed_to))
+                 .join(documents, documents.c.id == event_reports.c.document_id)
+                 .where(event_reports.c.event_id.in_(ids[start:start + 500])).group_by(event_reports.c.event_id))
+        first_report.update({event: (published, attributed) for event, published, attributed in conn.execute(query)})
+    refs = []
+    for r in pair:
+        published, attributed = first_report.get(r.id, (None, None))
+        refs.append(EventRef(id=r.id, type=r.type, source=r.source, target=r.target,
+                             date=_best_date(r.date, published), modality=r.modality or "asserted",
+                             statement_id=attributed))
+    return refs
+
+
+def _best_date(event_date: str | None, published: str | None) -> str | None:
+    """The event's own date, unless the publication date is as precise and in the same month."""
+    if event_date and published and published.startswith(event_date):
+        return published
+    return event_date or published
+
+
+def _events_by_id(conn, ids: list[str]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    rows = conn.execute(
+        select(events.c.id, events.c.type, events.c.source, events.c.target, events.c.date,
+               event_reports.c.document_id, event_reports.c.trigger, event_reports.c.span_start,
+               event_reports.c.span_end, documents.c.title, documents.c.published, documents.c.text)
+        .join(event_reports, event_reports.c.event_id == events.c.id)
+        .join(documents, documents.c.id == event_reports.c.document_id)
+        .where(events.c.id.in_(ids)).order_by(documents.c.published, events.c.id)).mappings()
+    out, seen = [], set()
+    for r in rows:
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        sentence = (" ".join(r["text"][r["span_start"]:r["span_end"]].split())
+                    if r["span_start"] is not None else None)
+        out.append({"id": r["id"], "type": r["type"], "source": r["source"], "target": r["target"],
+                    "date": r["date"], "document_id": r["document_id"], "title": r["title"],
+                    "published": r["published"], "text": sentence})
+    return out
+
+
+def _pair_statements(conn, a: str, b: str, periods: list[str], period: str,
+                     limit: int = 50) -> list[dict[str, Any]]:
+    """Statements by or about both actors (their `about` actors, or the actors mentioned inside
+    the content when `about` is empty), from documents published in the given periods."""
+    if not periods:
+        return []
+    published_in = or_(*(and_(documents.c.published >= start, documents.c.published < end)
+                         for start, end in (_period_range(p, period) for p in periods)))
+    # First the light columns of every statement in those documents, then the full rows of
+    # the few that involve both actors.
+    light = conn.execute(
+        select(statements.c.id, statements.c.document_id, statements.c.speaker,
+               statements.c.content_span_start, statements.c.content_span_end)
+        .join(documents, documents.c.id == statements.c.document_id).where(published_in)).all()
+    if not light:
+        return []
+    docs = sorted({r.document_id for r in light})
+    doc_filter = select(documents.c.id).where(published_in)
+    # Filtered by document only: the few rows each has are checked here, which keeps the
+    # database on that index rather than on the actor's (thousands of rows).
+    about: dict[str, set[str]] = {}
+    for sid, actor in conn.execute(
+            select(statement_about.c.statement_id, statement_about.c.actor_id)
+            .join(statements, statements.c.id == statement_about.c.statement_id)
+            .where(statements.c.document_id.in_(doc_filter))):
+        if actor in (a, b):
+            about.setdefault(sid, set()).add(actor)
+    named: dict[str, list[tuple[int, int, str]]] = {}
+    for doc, start, end, actor in conn.execute(
+            select(mentions.c.document_id, mentions.c.span_start, mentions.c.span_end, mentions.c.actor_id)
+            .where(mentions.c.document_id.in_(docs))):
+        if actor in (a, b):
+            named.setdefault(doc, []).append((start, end, actor))
+    wanted = []
+    for r in light:
+        involved = about.get(r.id, set()) | ({r.speaker} & {a, b})
+        if r.content_span_start is not None:
+            involved = involved | {actor for s, e, actor in named.get(r.document_id, ())
+                                   if r.content_span_start <= s and e <= r.content_span_end}
+        if {a, b} <= involved:
+            wanted.append(r.id)
+    if not wanted:
+        return []
+    rows = conn.execute(
+        select(statements.c.id, statements.c.content, statements.c.speaker, statements.c.speaker_text,
+               statements.c.polarity, statements.c.date, statements.c.document_id, documents.c.title,
+               documents.c.published)
+        .join(documents, documents.c.id == statements.c.document_id)
+        .where(statements.c.id.in_(wanted[:500])).order_by(documents.c.published, statements.c.id)).mappings()
+    out = [dict(r) for r in rows if period_of(_best_date(r["date"], r["published"]), period) in periods]
+    return out[:limit]
+
+
+def _period_range(key: str, period: str) -> tuple[str, str]:
+    """[start, end) ISO dates of one period key; ISO strings compare in date order."""
+    if period == "month":
+        year, month = int(key[:4]), int(key[5:7])
+        return key, f"{year + month // 12}-{month % 12 + 1:02d}"
+    if period == "week":
+        start = dt.date.fromisocalendar(int(key[:4]), int(key[6:8]), 1)
+        return start.isoformat(), (start + dt.timedelta(days=7)).isoformat()
+    day = dt.date.fromisoformat(key)
+    return key, (day + dt.timedelta(days=1)).isoformat()
