@@ -4,5 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --system
+if [ "${CI:-}" = true ]; then
+  # In CI the PostgreSQL and browser tests must run, not skip.
+  scripts/ci-postgres.sh
+  export NEWSGRAPH_REQUIRE_PG=1 NEWSGRAPH_REQUIRE_BROWSER=1
+fi
 . .venv/bin/activate
 exec python -m pytest "$@"
