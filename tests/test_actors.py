@@ -1,7 +1,6 @@
 """newsgraph_actors_v1 and the resolver, as tables of sentences (fixtures written for newsgraph)."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -120,30 +119,3 @@ def test_roles(pipeline, text, person, title, of, country):
 def test_no_role(pipeline, text):
     assert all(not a.roles for a in run(pipeline, text).actors)
 
-
-def test_throughput_stays_close_to_raw_parse(pipeline):
-    """The actors component adds little to the parse (the full pipeline is benchmarked in bench/).
-
-    Best of three runs each, so that other processes on a shared machine do not decide it.
-    """
-    text = ("Kenya said on Tuesday it would send more troops after al-Shabaab fighters attacked a post. "
-            "Kenyan Defence Secretary Amina Wekesa told reporters in Nairobi that the group had lost ground. ") * 20
-    nlp = pipeline.nlp
-    ours = [n for n in nlp.pipe_names if n.startswith("newsgraph_")]
-    component = nlp.get_pipe("newsgraph_actors_v1")
-
-    def best(run) -> float:
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - started)
-        return min(times)
-
-    with nlp.select_pipes(disable=ours):
-        docs = [nlp(text) for _ in range(3)]
-        parse_time = best(lambda: [nlp(text) for _ in range(3)])
-    for doc in docs:
-        doc._.ng_document = None
-    actors_time = best(lambda: [component(doc) for doc in docs])
-    assert actors_time < 0.15 * parse_time, (actors_time, parse_time)

@@ -114,13 +114,3 @@ def test_bad_alias_file_names_file_and_reason(tmp_path, content, message):
     with pytest.raises(InputError, match=message) as info:
         load_aliases(path)
     assert "aliases.yaml" in str(info.value)
-
-
-def test_gazetteer_loads_fast():
-    import subprocess
-    import sys
-
-    code = ("import time; t=time.perf_counter(); from newsgraph.gazetteer import load_gazetteer; "
-            "import newsgraph.model; t=time.perf_counter(); load_gazetteer(); print(time.perf_counter()-t)")
-    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-    assert seconds < 0.3
