@@ -57,10 +57,11 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str] | None = N
 
         table = Table(title=title, show_lines=False)
         for c in cols:
-            table.add_column(c, overflow="fold")
+            table.add_column(c, overflow="fold", max_width=60)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in cols))
-        Console(soft_wrap=False).print(table)
+        # A pipe or file gets a wide table rather than rich's 80-column default.
+        Console(soft_wrap=False, width=None if out.isatty() else 200).print(table)
         if not rows:
             click.echo("(no rows)", err=True)
 
