@@ -33,15 +33,25 @@ def extract(paths, fmt, with_text, workers, batch_size, aliases, model, max_byte
     from ..read import ReadOptions, read_paths
     from ..scale import map_documents
 
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .output import stderr_console
+
     tally = ErrorTally()
     options = ReadOptions(fields=parse_fields(fields), max_bytes=settings.get("max_bytes", max_bytes))
     documents = read_paths(list(paths) or ["-"], options=options, on_error=tally)
     batches = map_documents(documents, workers=settings.get("workers", workers),
                             batch_size=settings.get("batch_size", batch_size), model=model,
-                            aliases=load_aliases(aliases), on_error=tally)
-    for batch in batches:
-        data = batch_to_dict(batch, with_text=with_text)
-        text = json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None)
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
+                            aliases=load_aliases(aliases or settings.get("aliases")), on_error=tally)
+    # The progress line goes to stderr and disappears at the end; stdout carries only JSON.
+    progress = Progress(SpinnerColumn(), TextColumn("extracting: {task.completed} articles"),
+                        TimeElapsedColumn(), console=stderr_console(), transient=True)
+    with progress:
+        task = progress.add_task("extract", total=None)
+        for batch in batches:
+            data = batch_to_dict(batch, with_text=with_text)
+            text = json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None)
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+            progress.advance(task)
     sys.exit(tally.exit_code)
