@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# store_url (SQLite and PostgreSQL), pg_url, pg_database: see conftest_pg.py and pg.py
+pytest_plugins = ["conftest_pg"]
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))

@@ -52,7 +52,11 @@ class Pipeline:
             for doc in docs:
                 report(doc._.ng_document, exc)
 
-        self.nlp.set_error_handler(spacy_error)
+        for _name, proc in self.nlp.pipeline:
+            try:
+                proc.set_error_handler(spacy_error)
+            except AttributeError:  # spaCy's Cython parser/NER lack the slot; their errors raise
+                pass
         docs = (self._make_doc(d) for d in documents)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             try:

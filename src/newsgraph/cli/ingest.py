@@ -19,7 +19,7 @@ _MAX_NOTICES = 20
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run workers in a local process pool or on a Dask cluster.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
-              help="Dask scheduler to use with --engine dask (tcp://HOST:8786). Default: a local cluster of --workers processes.")
+              help="Dask scheduler to use with --engine dask (tcp://HOST:8786); implies --engine dask. Default: a local cluster of --workers processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @input_options
 def ingest(paths, db, force, engine, scheduler, as_json, workers, batch_size, aliases, model, max_bytes, fields):
@@ -46,6 +46,7 @@ def ingest(paths, db, force, engine, scheduler, as_json, workers, batch_size, al
     from ..store import open_store
     from ..store.ingest import ingest as run_ingest
 
+    engine = "dask" if scheduler else engine  # a scheduler address means Dask
     tally = ErrorTally()
     options = ReadOptions(fields=parse_fields(fields), max_bytes=settings.get("max_bytes", max_bytes))
     batch_size = settings.get("batch_size", batch_size)

@@ -153,6 +153,16 @@ for table, cols in {
     for col in cols:
         Index(f"ix_{table.name}_{col}", table.c[col])
 
+# Composite indexes for the actor page (migration 0003 adds them to older stores): each answers
+# its query from the index alone, without a temporary B-tree for DISTINCT or GROUP BY.
+COMPOSITE_INDEXES: dict[str, tuple[Table, tuple[str, ...]]] = {
+    "ix_mentions_actor_document": (mentions, ("actor_id", "document_id")),
+    "ix_statement_about_actor_statement": (statement_about, ("actor_id", "statement_id")),
+    "ix_actor_aliases_actor_alias": (actor_aliases, ("actor_id", "alias")),
+}
+for index_name, (table, cols) in COMPOSITE_INDEXES.items():
+    Index(index_name, *(table.c[col] for col in cols))
+
 # (table, canonical column, column holding the mention text or None) for judgements.py.
 ACTOR_REFERENCES: tuple[tuple[Table, str, str | None], ...] = (
     (mentions, "actor_id", "text"),
