@@ -49,6 +49,18 @@ class LazyGroup(click.Group):
         module, attr = COMMANDS[name].split(":")
         return getattr(importlib.import_module(f"newsgraph.cli.{module}"), attr)
 
+    def invoke(self, ctx):
+        """Errors from the catalogue (newsgraph.errors) print as one line, not a traceback:
+        exit 2 for bad usage, 1 otherwise."""
+        from ..errors import NewsgraphError, UsageError
+
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from exc
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
