@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, func, select, union_all
 
 from ..store.schema import documents, statement_about, statements as t_statements
 from ..store.search import matching_ids
@@ -26,6 +27,15 @@ def statements(store, speaker: str | None = None, about: str | None = None, pola
              .join(documents, documents.c.id == t.c.document_id))
     with store.engine.connect() as conn:
         speakers, abouts = actor_ids(conn, speaker), actor_ids(conn, about)
+        # The actor page's lists (one filter, a page of rows) have bounded plans: see _latest.
+        page = {"top": offset + limit, "limit": limit, "offset": offset} if limit is not None else None
+        if page and not any((polarity, kind, document, since, until, match)):
+            if speakers and abouts is None:
+                return _finish(conn, conn.execute(_latest("speaker"), page | {"ids": speakers}).mappings().all())
+            walk = _walk_plan(conn, abouts, offset + limit) if abouts and speakers is None else None
+            if walk is not None:
+                plan = _latest("about_walk" if walk else "about")
+                return _finish(conn, conn.execute(plan, page | {"ids": abouts}).mappings().all())
         if speakers is not None:
             query = query.where(t.c.speaker.in_(speakers))
         if abouts is not None:
@@ -49,16 +59,76 @@ def statements(store, speaker: str | None = None, about: str | None = None, pola
         if limit is not None:
             query = query.limit(limit)
         rows = conn.execute(query).mappings().all()
-        ids = [r["id"] for r in rows]
-        about_map: dict[str, list[str]] = defaultdict(list)
-        if ids:
-            for sid, aid in conn.execute(select(statement_about.c.statement_id, statement_about.c.actor_id)
-                                         .where(statement_about.c.statement_id.in_(ids))
-                                         .order_by(statement_about.c.actor_id)):
-                if aid not in about_map[sid]:
-                    about_map[sid].append(aid)
-        names = actor_names(conn, {r["speaker"] for r in rows} | {r["medium"] for r in rows})
+        return _finish(conn, rows)
+
+
+def _finish(conn, rows) -> list[dict[str, Any]]:
+    """Statement rows as dicts, with the actors each is about and the speakers' names."""
+    ids = [r["id"] for r in rows]
+    about_map: dict[str, list[str]] = defaultdict(list)
+    if ids:
+        for sid, aid in conn.execute(select(statement_about.c.statement_id, statement_about.c.actor_id)
+                                     .where(statement_about.c.statement_id.in_(ids))
+                                     .order_by(statement_about.c.actor_id)):
+            if aid not in about_map[sid]:
+                about_map[sid].append(aid)
+    names = actor_names(conn, {r["speaker"] for r in rows} | {r["medium"] for r in rows})
     return [_statement_dict(r, about_map.get(r["id"], []), names) for r in rows]
+
+
+# The latest statements about an actor found in many of them are found by walking the date
+# index and checking each statement (a few steps per statement shown) rather than sorting
+# all of them: when the walk is expected to take at most this many steps...
+_WALK_STEPS = 2000
+# ...and the actor has at least this many statements about it (below, sorting them is cheap).
+_WALK_FROM = 500
+
+
+def _walk_plan(conn, abouts: list[str], top: int) -> bool | None:
+    """None: sort all statements about `abouts`. Otherwise walk the date index for the dated
+    statements; True: walk the undated ones too, False: take those from the actor's list."""
+    about_count = conn.execute(select(func.count()).select_from(statement_about)
+                               .where(statement_about.c.actor_id.in_(abouts))).scalar_one()
+    if about_count < _WALK_FROM:
+        return None
+    total = conn.execute(select(func.count()).select_from(t_statements)).scalar_one()
+    if top * total > _WALK_STEPS * about_count:
+        return None
+    undated = conn.execute(select(func.count()).select_from(t_statements)
+                           .where(t_statements.c.date.is_(None))).scalar_one()
+    return undated <= about_count
+
+
+@lru_cache(maxsize=3)
+def _latest(by: str) -> Select:
+    """The rows and order of the general query filtered by speaker or about only, in two bounded parts.
+
+    A statement's date is its own or its document's: the dated ones come in date-index order
+    (ix_statements_speaker_date for a speaker; ix_statements_date, checking each, for an actor
+    in many statements), the undated ones in publication order; the first `top` (offset +
+    limit) of each part hold the first `top` of all. `by`: "speaker", "about" (undated ones
+    from the actor's list) or "about_walk" (undated ones by walking the index). Parameters:
+    ids, top, limit, offset. Built once: its construction costs more Python time than running it.
+    """
+    t = t_statements
+    ids, top = bindparam("ids", expanding=True), bindparam("top", type_=Integer)
+    base = (select(t, documents.c.title.label("document_title"), documents.c.published.label("published"),
+                   func.coalesce(t.c.date, documents.c.published).label("when_"))
+            .join(documents, documents.c.id == t.c.document_id))
+    if by == "speaker":
+        dated_filter = undated_filter = t.c.speaker.in_(ids)
+    else:
+        about_ids = select(statement_about.c.statement_id).where(statement_about.c.actor_id.in_(ids))
+        dated_filter = about_ids.where(statement_about.c.statement_id == t.c.id).exists()
+        undated_filter = dated_filter if by == "about_walk" else t.c.id.in_(about_ids)
+    dated = (base.where(t.c.date.is_not(None), dated_filter)
+             .order_by(t.c.date.desc(), t.c.document_id, t.c.content_span_start).limit(top))
+    undated = (base.where(t.c.date.is_(None), undated_filter)
+               .order_by(documents.c.published.desc().nulls_last(), t.c.document_id, t.c.content_span_start)
+               .limit(top))
+    both = union_all(select(dated.subquery()), select(undated.subquery())).subquery()
+    return (select(both).order_by(both.c.when_.desc().nulls_last(), both.c.document_id, both.c.content_span_start)
+            .limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer)))
 
 
 def _statement_dict(row, about: list[str], names: dict[str, str]) -> dict[str, Any]:

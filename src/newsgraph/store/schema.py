@@ -153,12 +153,14 @@ for table, cols in {
     for col in cols:
         Index(f"ix_{table.name}_{col}", table.c[col])
 
-# Composite indexes for the actor page (migration 0003 adds them to older stores): each answers
-# its query from the index alone, without a temporary B-tree for DISTINCT or GROUP BY.
+# Composite indexes for the actor page (migrations 0003 and 0004 add them to older stores): each
+# answers its query from the index alone, without a temporary B-tree for DISTINCT or GROUP BY.
 COMPOSITE_INDEXES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "ix_mentions_actor_document": (mentions, ("actor_id", "document_id")),
     "ix_statement_about_actor_statement": (statement_about, ("actor_id", "statement_id")),
     "ix_actor_aliases_actor_alias": (actor_aliases, ("actor_id", "alias")),
+    # A speaker's latest statements in date order without sorting them all (migration 0004).
+    "ix_statements_speaker_date": (statements, ("speaker", "date")),
 }
 for index_name, (table, cols) in COMPOSITE_INDEXES.items():
     Index(index_name, *(table.c[col] for col in cols))
