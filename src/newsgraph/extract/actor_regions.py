@@ -19,6 +19,9 @@ _CREDIT = re.compile(
     r"Reporting by|Additional reporting|Follow us|Subscribe|Read more|Related:|Guest Contributor)\b")
 # "BAMAKO, Jan. 14, 2016 —", "LONDON (Reuters) -": where the story was filed, not an actor.
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,| \()")
+# The same lead with its place, date and dash (paragraphs.py starts a sentence after it).
+FULL_DATELINE = re.compile(r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?: \([A-Za-z ]{1,20}\))?"
+                           r"(?:,[^\n—–]{1,60}?)?\s*(?:—|–|--| - )\s*")
 _SENTENCE_END = re.compile(r"[.!?\"”’:;]\s*$")
 
 
@@ -63,7 +66,10 @@ def find_regions(text: str, document: Document | None = None) -> list[Region]:
             regions.append(Region((s, e), CREDIT))
         dateline = _DATELINE.match(line)
         if dateline and len(dateline.group(1)) > 2:
-            regions.append(Region((s + dateline.start(1), s + dateline.end(1)), DATELINE))
+            # the whole lead up to its dash ("KUNMING, China, March 8, 2017 -") when it has one
+            full = FULL_DATELINE.match(line, dateline.start(1))
+            end = full.end() if full else dateline.end(1)
+            regions.append(Region((s + dateline.start(1), s + end), DATELINE))
     # A trailing block of short lines without sentence punctuation is boilerplate
     # ("Guest Contributor", "Articles by guest writers").
     for s, e in reversed(lines[1:]):

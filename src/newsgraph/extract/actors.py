@@ -52,6 +52,11 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
 _PERSON_PRONOUNS = {"he", "she"}
 _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "county", "municipality",
                 "port", "island", "capital", "area", "state", "valley"}
+# Nouns a place name modifies: "the Natanz plant", "the Essequibo coast", "the Laiza camp".
+_SITE_NOUNS = {"coast", "plant", "site", "facility", "reactor", "river", "airport", "border", "valley",
+               "region", "province", "district", "oilfield", "field", "mine", "dam", "port", "camp", "base"}
+# Capitalised words that make a name a sub-national unit: "Niger State", "Kachin State".
+_ADMIN_UNITS = {"State", "Province", "Region", "District", "County", "Governorate", "Oblast", "Prefecture"}
 _NON_REFERRING_VERBS = {"be", "seem", "appear", "remain", "take", "make", "become", "matter", "rain", "have",
                          "do", "happen", "follow", "mean"}
 
@@ -65,6 +70,20 @@ class ActorWords:
     department_words: frozenset[str]
     place_prepositions: frozenset[str]
     group_nouns: dict[str, tuple[str, ...]]
+    media_name_heads: frozenset[str] = frozenset()
+    armed_group_name_heads: frozenset[str] = frozenset()
+
+    def type_by_name(self, name: SpacySpan) -> str | None:
+        """'Stabroek News' -> media, 'Kachin Independence Army' -> armed group, else None."""
+        if len(name) < 2:
+            return None
+        last = name[-1].lower_
+        last_two = f"{name[-2].lower_} {last}"
+        if last in self.media_name_heads or last_two in self.media_name_heads:
+            return ActorType.MEDIA.value
+        if last in self.armed_group_name_heads:
+            return ActorType.ARMED_GROUP.value
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +98,8 @@ def actor_words() -> ActorWords:
         sector_nouns=words("sector_nouns"), state_interest_nouns=words("state_interest_nouns"),
         role_nouns=words("role_nouns"), honorifics=words("honorifics"),
         department_words=words("department_words"), place_prepositions=words("place_prepositions"),
-        group_nouns={k: tuple(v) for k, v in data["group_nouns"].items()})
+        group_nouns={k: tuple(v) for k, v in data["group_nouns"].items()},
+        media_name_heads=words("media_name_heads"), armed_group_name_heads=words("armed_group_name_heads"))
 
 
 def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
@@ -124,6 +144,11 @@ def _demonym_use(token, words: ActorWords) -> str | None:
     return None
 
 
+def _admin_unit_follows(span: SpacySpan) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in _ADMIN_UNITS
+
+
 def _trim_person(ent: SpacySpan, words: ActorWords, gaz_tokens: set[int]) -> SpacySpan | None:
     """Drop titles, honorifics, articles and demonyms that spaCy put inside a PERSON span."""
     start, end = ent.start, ent.end
@@ -166,6 +191,14 @@ class ActorRecognizer:
         for span in matches:
             entry_id, kind = span.label_.rsplit("|", 1)
             entry = gaz.entries[entry_id]
+            if entry.type in (ActorType.STATE.value, ActorType.LOCATION.value) and _admin_unit_follows(span):
+                # "Niger State" is a Nigerian state, not Niger: a place named with its unit
+                place = doc[span.start: span.end + 1]
+                gaz_tokens.update(range(place.start, place.end))
+                if region_at.get(span.start) not in (BYLINE, DATELINE):
+                    mentions.append(Mention(span=(place.start_char, place.end_char), text=place.text,
+                                            type=ActorType.LOCATION.value))
+                continue
             unit = self._state_unit(span, entry.type, ents)
             if unit is None and self._inside_longer_name(span, entry.type, ents):
                 continue
@@ -200,7 +233,7 @@ class ActorRecognizer:
                 continue  # "ministry of finance": a description, not a name
             if len(ent) == 1 and ent[0].tag_ == "NNS" and ent.label_ != "NORP" and not ent[0].is_upper:
                 continue  # "Gunmen attacked ...": a plural common noun read as a name
-            if self._named_place(ent):
+            if self._named_place(ent) or (len(ent) > 1 and ent[-1].text in _ADMIN_UNITS):
                 actor_type = ActorType.LOCATION.value  # "near the town of Menaka", "fuel from Gao"
             elif actor_type != ActorType.PERSON.value and self._titled_as_person(ent):
                 actor_type = ActorType.PERSON.value  # "Kabulov, the Russian envoy, said"
@@ -219,6 +252,8 @@ class ActorRecognizer:
             elif all(self._unit_word(t) or t.lower_ in words.role_nouns or t.lower_ in words.honorifics
                      or t.is_punct or t.pos_ == "DET" for t in ent):
                 continue  # "General Secretary", "Defence" (of "Defence Secretary"), "the Interior Ministry"
+            if ent.label_ == "ORG" and actor_type == ActorType.ORGANIZATION.value:
+                actor_type = words.type_by_name(ent) or actor_type
             if ent.label_ == "ORG" and actor_type != ActorType.LOCATION.value:
                 for i in range(ent.start, ent.end):
                     affiliation[i] = actor_id(actor_type, clean_name(ent.text))
@@ -249,6 +284,9 @@ class ActorRecognizer:
                 return True
             if token.dep_ == "appos" and token.head.i < span.start and self._is_role(token.head):
                 return True
+            if token.dep_ == "appos" and token.head.i < span.start and token.head.dep_ == "pobj" \
+                    and self._is_role(token.head.head.head):
+                return True  # "the envoy for Yemen, Anders Lindqvist": the name hangs on "Yemen"
         before = span.doc[span.start - 1] if span.start > 0 else None
         return before is not None and before.is_title and self._is_role(before) and before.head.i in \
             range(span.start, span.end)
@@ -291,6 +329,8 @@ class ActorRecognizer:
             return False
         if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS:
             return True  # "the town of Menaka"
+        if root.dep_ == "compound" and head.lower_ in _SITE_NOUNS:
+            return True  # "the Natanz enrichment plant", "off the Essequibo coast"
         preps = self.words.place_prepositions | ({"from", "to"} if ent.label_ == "PERSON" else set())
         return root.dep_ == "pobj" and head.lower_ in preps
 

@@ -212,13 +212,17 @@ def dative_of(verb: Token) -> list[Token]:
 
 
 def resolve_pronoun(pronoun: Token, mentions: MentionIndex, speaker: Token | None) -> list[ActorRef]:
-    """A pronoun subject taken as the speaker of the clause that embeds it, when they agree."""
+    """A pronoun subject taken as the speaker of the clause that embeds it, when they agree;
+    else the pronoun's own mention, which in-document coreference resolves later (the resolver
+    drops the event when it cannot: "He accused the coalition ..." after a named person)."""
+    own = mentions.at(pronoun)
+    fallback = [ActorRef(own.span, pronoun.text, own, pronoun.i)] if own is not None and own.kind == "pronoun" else []
     if speaker is None:
-        return []
+        return fallback
     word = pronoun.lower_
     refs = actors_at(speaker, mentions, as_source=True)
     if not refs:
-        return []
+        return fallback
     is_person = refs[0].mention is not None and refs[0].mention.type == "person"
     if word in _PERSON_PRONOUNS and is_person:
         return refs[:1]

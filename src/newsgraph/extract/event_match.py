@@ -12,7 +12,7 @@ LIGHT_VERBS = {"hold", "have", "stage", "launch", "begin", "start", "conduct", "
                "resume", "continue", "complete", "make", "pay", "organize", "organise", "go", "announce",
                "declare", "order", "call", "renew", "undertake", "wage", "step", "impose", "sign", "reach",
                "join", "lead", "end", "finish", "plan", "prepare", "threaten", "propose", "file", "lodge",
-               "extend", "tighten", "expand", "approve", "adopt", "broaden"}
+               "extend", "tighten", "expand", "approve", "adopt", "broaden", "establish", "maintain"}
 # "went on strike", "remained on alert", "put troops on alert"
 ON_VERBS = {"go", "remain", "stay", "put", "place", "be", "keep"}
 # Nominal events that stand on their own with an agent ("a Taliban invasion", "an exercise by").
@@ -83,6 +83,12 @@ def _noun_rule(token: Token, rules: list[TriggerRule]) -> TriggerRule | None:
             continue
         return rule
     return None
+
+
+def noun_rule(token: Token, lexicon: Lexicon) -> TriggerRule | None:
+    """The noun reading of a word, gerunds included ('information sharing'), or None."""
+    rules = rules_for(token, lexicon.nouns) or lexicon.nouns.get(token.lower_) or []
+    return _noun_rule(token, rules) if rules else None
 
 
 def rules_for(token: Token, table: dict[str, list[TriggerRule]]) -> list[TriggerRule]:

@@ -17,11 +17,12 @@ from ..model import EventType, Event, Modality, QuadClass, Statement
 from ..model.enums import QUAD_CLASS
 from ..model.ids import event_id
 from . import doc_attrs  # noqa: F401
+from .actor_regions import BYLINE, CREDIT, DATELINE, HEADLINE, find_regions
 from .event_args import (ActorRef, MentionIndex, actors_at, agent_of, dative_of, is_passive, is_relative,
                          prep_objects, resolve_pronoun, subject_of)
 from .event_dates import event_date
 from .event_lexicon import Lexicon, TriggerRule, aid_mode, load_lexicon
-from .event_match import candidates as find_candidates, lower_forms, object_of, rules_for
+from .event_match import candidates as find_candidates, lower_forms, noun_rule, object_of, rules_for
 from .event_records import collapse, finish_events  # noqa: F401  (finish_events: public, for resolve/)
 from .event_modality import (Reading, containing_statement, first_person, in_question, inside_quotes,
                              looks_like_headline, read_modality, reset_negation)
@@ -48,6 +49,7 @@ class Found:
     targets: list[ActorRef]
     reading: Reading
     recoded: bool = False  # read from a governor: "threatened to cut off" -> THREATEN
+    negation_used: bool = False  # "would not sign" is already coded as REJECT
 
 
 # --- arguments ----------------------------------------------------------------------------------
@@ -103,6 +105,9 @@ def _role_targets(role: str, trigger: Token, anchor: Token, mentions: MentionInd
                 words = [subject] if subject is not None else []
     else:
         words = prep_objects(trigger, role)
+        if not words and trigger.pos_ in ("NOUN", "PROPN"):
+            # "channels for information sharing with the Taliban": the purpose names the partner
+            words = [w for purpose in prep_objects(trigger, "for") for w in prep_objects(purpose, role)]
         if not words and anchor is not trigger:
             words = prep_objects(anchor, role)
         if not words and trigger.pos_ == "VERB":
@@ -165,6 +170,18 @@ def _governor(anchor: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
     return head, word_class
 
 
+def _purpose_rule(trigger: Token, rule: TriggerRule, lexicon: Lexicon) -> TriggerRule:
+    """A contact kept for a purpose is that purpose: 'channels for information sharing with X'
+    is intelligence cooperation (COOPERATE), not a bare meeting (CONSULT)."""
+    if rule.type != "CONSULT" or trigger.pos_ not in ("NOUN", "PROPN"):
+        return rule
+    for purpose in prep_objects(trigger, "for"):
+        purpose_rule = noun_rule(purpose, lexicon)
+        if purpose_rule is not None and purpose_rule.type != "CONSULT":
+            return purpose_rule
+    return rule
+
+
 def _mode(rule: TriggerRule, trigger: Token) -> str | None:
     if rule.mode != "@aid":
         return rule.mode
@@ -203,18 +220,21 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
         sources = _sources(anchor, mentions, reading)
         if not sources:
             continue  # abstain: no actor did it
+        rule = _purpose_rule(trigger, rule, lexicon)
         targets = _targets(rule, trigger, anchor, mentions, sources)
         if rule.needs_target and not targets:
             continue
         etype = rule.type
+        negation_used = False
         if etype in ("AGREE", "CONCEDE") and reading.self_negated and reading.modality == Modality.NEGATED:
             etype = "REJECT"  # "did not agree", "would not meet the demands", "failed to reach a deal"
             reset_negation(reading)
+            negation_used = True
         elif reading.conditional and QUAD_CLASS[EventType(etype)] == QuadClass.MATERIAL_CONFLICT:
             etype = "THREATEN"  # "will halt aid unless ...": a conditional act of force is a threat
             reset_negation(reading)
         found.append(Found(etype, _mode(rule, trigger) if etype == rule.type else None, trigger, anchor,
-                           sources, targets, reading))
+                           sources, targets, reading, negation_used=negation_used))
     found.extend(_willingness(sentence, mentions, lexicon, {f.trigger.i for f in found} | consumed))
     # A recoded governor replaces its own lexicon reading ("threatened" as a bare THREATEN).
     found = [f for f in found if f.recoded or f.trigger.i not in consumed]
@@ -237,7 +257,7 @@ def _willingness(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon, 
         targets = [r for role in ("to", "with") for r in _role_targets(role, token, token, mentions)]
         if reading.modality == Modality.NEGATED and reading.self_negated:
             reset_negation(reading)
-            out.append(Found("REJECT", None, token, token, sources, targets, reading))
+            out.append(Found("REJECT", None, token, token, sources, targets, reading, negation_used=True))
         else:
             out.append(Found("AGREE", None, token, token, sources, targets, reading))
     return out
@@ -283,7 +303,8 @@ def _modality(found: Found, doc: Doc, statement: Statement | None) -> Modality:
     if statement is not None:
         # A denial negates what it denies, not every sentence of a long denying statement.
         sentence = found.trigger.sent
-        denied = statement.polarity == "deny" and statement.content_span[1] <= sentence.end_char
+        denied = statement.polarity == "deny" and statement.content_span[1] <= sentence.end_char \
+            and not found.negation_used  # "he said X would not sign": the refusal is what he reports
         reading.raise_to(Modality.NEGATED if denied else Modality.REPORTED)
     elif inside_quotes(doc.text, found.trigger.idx, _paragraph_start(doc.text, found.trigger.idx)) \
             or first_person(found.trigger):
@@ -336,8 +357,13 @@ def _records(doc: Doc, found: list[Found]) -> list[Event]:
 def find_events(doc: Doc) -> list[Event]:
     lexicon = load_lexicon()
     mentions = MentionIndex(doc, doc._.ng_mentions)
+    # Title, byline and credit lines tell no event of their own (the story repeats the real one).
+    skipped = [r.span for r in find_regions(doc.text, doc._.ng_document)
+               if r.kind in (HEADLINE, BYLINE, CREDIT, DATELINE)]
     found: list[Found] = []
     for sentence in doc.sents:
+        if any(start <= sentence.start_char < end for start, end in skipped):
+            continue
         found.extend(_find_in_sentence(sentence, mentions, lexicon))
     return collapse(_records(doc, found))
 

@@ -7,7 +7,7 @@ boundaries.
 
 A paragraph starts after a blank line, or after a line break that follows sentence-final
 punctuation (hard-wrapped lines inside a sentence stay together). A text without any blank
-line is taken to have one paragraph per line.
+line is taken to have one paragraph per line. A wire dateline ends at its dash.
 """
 from __future__ import annotations
 
@@ -17,10 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Span
+from .actor_regions import FULL_DATELINE
 
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _LINE = re.compile(r"\n")
 _FINAL = set(".!?:\"”’')»…")
+# A wire dateline opening a paragraph ("KUNMING, China, March 8, 2017 - ", "LONDON (Reuters) — "):
+# the story's first sentence starts after its dash, so the place is not parsed as its subject.
+_DATELINE = FULL_DATELINE
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -54,7 +58,14 @@ def trim_span(text: str, start: int, end: int) -> Span:
 def paragraphs_component(doc: Doc) -> Doc:
     if doc.has_annotation("DEP"):
         return doc  # already parsed: boundaries can no longer be set
-    for start, _ in paragraph_spans(doc.text)[1:]:
+    starts = []
+    for i, (start, end) in enumerate(paragraph_spans(doc.text)):
+        if i:
+            starts.append(start)
+        dateline = _DATELINE.match(doc.text, start, end)
+        if dateline and dateline.end() < end:
+            starts.append(dateline.end())
+    for start in starts:
         span = doc.char_span(start, start + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True

@@ -32,13 +32,24 @@ def _negated(token: Token) -> bool:
 def polarity_of(root: Token | None, deny_cue: bool) -> str:
     """`deny` when the cue denies (deny, reject, rule out; not "did not deny") or when the
     main clause of the content is negated ("we have never contacted anyone", "the report
-    is false"), including a coordinated clause ("... and neither have we contacted ...")."""
+    is false"), including a clause coordinated by "neither/nor" ("... and neither have we
+    contacted ..."); a negated clause after "and/but" alone does not make the content a denial."""
     if deny_cue:
         return "deny"
     if root is None:
         return "assert"
-    clauses = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-    return "deny" if any(_negated(c) for c in clauses) else "assert"
+    if _negated(root):
+        return "deny"
+    # A negated clause joined to an affirmative one denies only as "neither ... nor": "the grid
+    # remains stable and households will see no change", "they engaged the gunmen but could not
+    # stop them" assert.
+    clauses = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return "deny" if any(_negated(c) and _negative_coordination(c) for c in clauses) else "assert"
+
+
+def _negative_coordination(clause: Token) -> bool:
+    return any(c.lower_ in ("neither", "nor") for c in clause.children) or any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in clause.head.children)
 
 
 class DateFinder:

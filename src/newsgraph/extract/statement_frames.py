@@ -186,6 +186,9 @@ def complement_spans(verb: Token, cue: Cue, clip: Span) -> list[tuple[Span, Toke
                  or (c.dep_ == "prep" and c.lower_ in ("as", "of"))]
         if names and not objects:  # "called half of them 'deplorables'": the parse hangs it on the name
             objects = [c for c in names[0].children if c.dep_ in ("nmod", "nsubj", "dobj") and c.i < names[0].i]
+        if objects and not names:  # "accused the coalition [of holding ...]": "of" hangs on the object
+            names = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                     and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)]
         if objects and objects[0].lower_.endswith(("self", "selves")):
             objects = []  # "described himself as a spokesman": no statement about anything
         if objects and names and names[-1].i > objects[0].i:

@@ -294,9 +294,18 @@ class StatementFinder:
         steps = 0
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and steps < 3:
             head, steps = head.head, steps + 1
+        if sources[0].lemma_.lower() in _RECORD_NOUNS and self._match_cue(head) is not None \
+                and any(c.dep_ == "nsubj" for c in head.children):
+            return []  # '..., he said, according to a copy of his remarks': a record, "he" speaks
         doc = self.doc
         phrase_first, phrase_last = token.i, token.right_edge.i
+        follow = doc[phrase_last + 1] if phrase_last + 1 < len(doc) else None
+        if follow is not None and follow.lower_ in ("from", "by") and follow.dep_ == "prep" \
+                and sources[0].lemma_.lower() in _DOCUMENT_NOUNS:
+            phrase_last = max(phrase_last, follow.right_edge.i)  # "a statement | from the ministry"
         first, last = head.left_edge.i, head.right_edge.i
+        while last > first and doc[last].is_punct:
+            last -= 1  # "..., according to X." ends the clause with its own full stop
         if token.i < head.i:
             if phrase_first == first:
                 first = phrase_last + 1
@@ -306,7 +315,7 @@ class StatementFinder:
         if span is None or span[1] - span[0] < 10:
             return []
         span, kind, used = self._snap_to_quotes(span)
-        speaker, mention = speaker_span(sources[0], self.mentions)
+        speaker, mention = speaker_span(_author_of(sources[0]), self.mentions)
         draft = Draft(content=span, kind=kind, root=head, cue=None, cue_text="according to",
                       cue_span=(token.idx, to.idx + len(to.text)), speaker=speaker,
                       speaker_mention=mention, quotes=used)
@@ -384,6 +393,27 @@ class StatementFinder:
                 drafts.extend(self.from_noun(token, nouns[token.lemma_]))
         drafts.extend(self.orphan_quotes(drafts))
         return _without_overlaps(drafts)
+
+
+# Documents that speak for their author: "according to a statement from the ministry".
+_DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "transcript", "copy",
+                   "document", "release", "note", "filing", "memo", "announcement", "post", "tweet"}
+
+
+# Records of what someone said: they do not speak themselves.
+_RECORD_NOUNS = {"copy", "transcript", "recording", "text", "video", "footage", "record", "minutes"}
+
+
+def _author_of(source: Token) -> Token:
+    """'a statement from the Chinese foreign ministry' -> the ministry (by, from)."""
+    if source.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return source
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return _author_of(author)
+    return source
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?(?:\s*\((?:AP|AFP|Reuters)\))?\s*(?:—|–|--)\s*")

@@ -7,6 +7,10 @@ Rules, in the order the resolver applies them:
 - a title phrase ("the envoy", "the Russian envoy", "the general secretary") goes to the
   person whose role has that title word (and that country, when the phrase names one),
   preferring the nearest one mentioned before it;
+- "the agency", "the ministry", "the court" first go to the nearest actor named with that
+  head word ("the International Atomic Energy Agency", "the Chinese foreign ministry");
+  "the army", "the government", "the police" without such an antecedent go to the document's
+  only state (none when it names several);
 - "the group", "the militants", "the movement", "the agency" go to the nearest preceding
   actor of a compatible type;
 - a subject pronoun goes to the nearest preceding compatible actor within two sentences:
@@ -33,6 +37,15 @@ PRONOUN_TYPES: dict[str, tuple[str, ...]] = {
     "they": _PLURAL_ORGS, "them": _PLURAL_ORGS, "their": _PLURAL_ORGS,
 }
 _PRONOUN_WINDOW = 2  # sentences back from the pronoun's own
+# Heads of definite descriptions that first look for the actor named with that head word:
+# "the agency" after "the International Atomic Energy Agency", "the ministry" after "the
+# Chinese foreign ministry" (a sector), rather than the nearest actor of a compatible type.
+_NAMED_HEADS = {"agency", "court", "commission", "council", "ministry", "army", "military", "navy",
+                "government", "police"}
+# A state's institutions: without a named antecedent they refer to the document's only state.
+_INSTITUTIONS = {"army": {"army", "military"}, "military": {"army", "military"}, "navy": {"navy"},
+                 "government": {"government"}, "ministry": {"ministry"}, "police": {"police"}}
+_REFERENCES = ("pronoun", "title")
 _WORD = re.compile(r"[\w'-]+")
 # Quoted passages: a person named inside a quote is rarely the "he" who says it after.
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
@@ -136,6 +149,15 @@ class ActorIndex:
         if not words:
             return None
         head = words[-1]
+        if head in _NAMED_HEADS:
+            # a state's army is "the army"; the "Kachin Independence Army" is not
+            only = (ActorType.STATE.value,) if head in _INSTITUTIONS else None
+            named = self.nearest_named(span[0], _INSTITUTIONS.get(head, {head}), only)
+            if named is not None:
+                return named
+        if head in _INSTITUTIONS:
+            states = {f.id for f in self.facts.values() if f.type == ActorType.STATE.value}
+            return states.pop() if len(states) == 1 else None
         if head in self.group_nouns:
             return self.nearest_before(span[0], self.group_nouns[head])
         countries = {self.demonym_country[w] for w in words if w in self.demonym_country}
@@ -156,6 +178,22 @@ class ActorIndex:
         # Several holders: the one mentioned most recently before the phrase.
         before = self.nearest_among(span[0], set(holders))
         return before
+
+    def nearest_named(self, pos: int, heads: set[str], types: tuple[str, ...] | None = None) -> str | None:
+        """The closest actor before pos named with one of these head words, in its name
+        ("International Atomic Energy Agency") or its unit ("Chinese foreign ministry")."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self._resolved[i]
+            fact = self.facts.get(m.actor_id or "")
+            if m.kind not in _REFERENCES and m.span[1] <= pos and (
+                    types is None or (fact is not None and fact.type in types)):
+                for phrase in (m.text, m.sector or ""):
+                    words = _WORD.findall(phrase.lower())
+                    if words and words[-1] in heads:
+                        return m.actor_id
+            i -= 1
+        return None
 
     def nearest_among(self, pos: int, ids: set[str]) -> str | None:
         i = bisect.bisect_left(self._starts, pos) - 1

@@ -25,7 +25,7 @@ from ..gazetteer import DEMONYM, Gazetteer, clean_name, load_gazetteer
 from ..model import Actor, ActorType, Batch, Mention, Role, Span
 from ..model.ids import actor_id
 from .aliases import AliasMatcher, AliasSource, load_aliases
-from .coreference import ActorFacts, ActorIndex
+from .coreference import PRONOUN_TYPES, ActorFacts, ActorIndex
 
 PERSON = ActorType.PERSON.value
 _REFERENCE_KINDS = ("pronoun", "title")
@@ -237,9 +237,11 @@ class Resolver:
                            for s in extraction.statements)
         # Ids of events depend on their resolved parties: re-key them and collapse the ones
         # that turn out to be the same event ("Kabulov" and "Zamir Kabulov").
-        events = finish_events([replace(e, source=e.source or index.actor_at(e.source_span),
-                                        target=e.target or index.actor_at(e.target_span))
-                                for e in extraction.events])
+        resolved = [replace(e, source=e.source or index.actor_at(e.source_span),
+                            target=e.target or index.actor_at(e.target_span)) for e in extraction.events]
+        # A pronoun source that coreference could not resolve leaves no actor: abstain.
+        events = finish_events([e for e in resolved
+                                if e.source or (e.source_text or "").lower() not in PRONOUN_TYPES])
         return Batch(document=extraction.document, actors=tuple(sorted(actors, key=lambda a: a.id)),
                      statements=statements, events=events, mentions=tuple(mentions))
 
