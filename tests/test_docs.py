@@ -43,3 +43,18 @@ def test_command_help_has_an_example(name):
 def test_command_in_readme(name):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"newsgraph {name}" in readme, f"README does not show `newsgraph {name}`"
+
+
+def test_readme_links_resolve():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in set(re.findall(r"\]\(((?:docs|examples|bench)/[^)#]+)\)", readme)):
+        assert (ROOT / target).exists(), f"README links to missing {target}"
+
+
+def test_readme_first_two_commands_are_the_setup_scripts():
+    """The README's first two commands do all the set-up; .ci/run calls the second."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert commands[:2] == ["scripts/demo.sh", "scripts/test.sh"]
+    assert "scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
