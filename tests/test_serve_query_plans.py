@@ -55,6 +55,18 @@ def test_latest_statements_about_walk_equals_sort(mixed_store, monkeypatch, limi
 
 
 @pytest.mark.parametrize("limit, offset", PAGES)
+@pytest.mark.parametrize("polarity", ["deny", "assert"])
+@pytest.mark.parametrize("undated_walk", [True, False])
+def test_latest_statements_about_of_one_polarity_walk_equals_sort(mixed_store, monkeypatch, limit, offset,
+                                                                   polarity, undated_walk):
+    everything = query.statements(mixed_store, about=BUSY, polarity=polarity, limit=None)
+    assert everything and {s["polarity"] for s in everything} == {polarity}
+    monkeypatch.setattr(q_statements, "_walk_plan", lambda conn, abouts, top: undated_walk)
+    page = query.statements(mixed_store, about=BUSY, polarity=polarity, limit=limit, offset=offset)
+    assert page == everything[offset:offset + limit]
+
+
+@pytest.mark.parametrize("limit, offset", PAGES)
 def test_latest_statements_by_speaker_equals_sort(mixed_store, limit, offset):
     speakers = Counter(s["speaker"] for s in query.statements(mixed_store, limit=None) if s["speaker"])
     busiest = speakers.most_common(1)[0][0]

@@ -8,26 +8,33 @@ from sqlalchemy import Connection, distinct, func, or_, select
 
 from ..errors import NotFound
 from ..store.judgements import norm
-from ..store.schema import actor_aliases
+from ..store.schema import actor_alias_counts, actor_counts, actor_role_counts
 from ..store.schema import actors as t_actors
 from ..store.schema import documents, events, mentions, roles, statement_about, statements
 from .common import actor_ids, span
 
 
-def _mention_counts():
-    return (select(mentions.c.actor_id, func.count().label("mentions"),
-                   func.count(distinct(mentions.c.document_id)).label("documents"))
-            .group_by(mentions.c.actor_id).subquery())
-
-
 def _aliases(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """The distinct aliases of each actor, from the per-actor totals (store/summary.py)."""
     out: dict[str, set[str]] = defaultdict(set)
     if ids:
-        rows = conn.execute(select(actor_aliases.c.actor_id, actor_aliases.c.alias)
-                            .where(actor_aliases.c.actor_id.in_(ids)).distinct())
+        rows = conn.execute(select(actor_alias_counts.c.actor_id, actor_alias_counts.c.alias)
+                            .where(actor_alias_counts.c.actor_id.in_(ids)))
         for aid, alias in rows:
             out[aid].add(alias)
     return {k: sorted(v) for k, v in out.items()}
+
+
+def _role_titles(conn: Connection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Distinct (title, of) per actor, most often stated first (from the per-actor totals)."""
+    found: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    if ids:
+        t = actor_role_counts.c
+        for aid, title, of, n in conn.execute(select(t.actor_id, t.title, t.of_id, t.documents)
+                                              .where(t.actor_id.in_(ids))):
+            found[aid].append((-n, title, of))
+    return {aid: [{"title": title, "of": of or None} for _n, title, of in sorted(rows)]
+            for aid, rows in found.items()}
 
 
 def _roles(conn: Connection, ids: list[str], document_id: str | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -51,31 +58,31 @@ def actors(store, type: str | None = None, name: str | None = None, country: str
 
     `name` matches a substring of the name or of any alias, case-insensitively.
     """
-    counts = _mention_counts()
+    mention_count = func.coalesce(actor_counts.c.mentions, 0)
     query = (select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country,
-                    func.coalesce(counts.c.mentions, 0).label("mentions"),
-                    func.coalesce(counts.c.documents, 0).label("documents"))
-             .outerjoin(counts, counts.c.actor_id == t_actors.c.id)
+                    mention_count.label("mentions"), func.coalesce(actor_counts.c.documents, 0).label("documents"))
+             .outerjoin(actor_counts, actor_counts.c.actor_id == t_actors.c.id)
              .where(t_actors.c.id == t_actors.c.canonical_id))
     if type:
         query = query.where(t_actors.c.type == type)
     if country:
         query = query.where(func.upper(t_actors.c.country) == country.upper())
     if name:
+        # The distinct aliases (a few per actor), not every document's alias rows.
         pattern = f"%{norm(name)}%"
-        by_alias = select(actor_aliases.c.actor_id).where(actor_aliases.c.alias_norm.like(pattern))
+        by_alias = select(actor_alias_counts.c.actor_id).where(actor_alias_counts.c.alias_norm.like(pattern))
         query = query.where(or_(func.lower(t_actors.c.name).like(f"%{name.lower()}%"), t_actors.c.id.in_(by_alias),
                                 t_actors.c.id == name))
-    query = query.order_by(func.coalesce(counts.c.mentions, 0).desc(), t_actors.c.id).offset(offset)
+    query = query.order_by(mention_count.desc(), t_actors.c.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     with store.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(query).mappings()]
         ids = [r["id"] for r in rows]
-        aliases, role_map = _aliases(conn, ids), _roles(conn, ids)
+        aliases, role_map = _aliases(conn, ids), _role_titles(conn, ids)
     for row in rows:
         row["aliases"] = aliases.get(row["id"], [])
-        row["roles"] = [{"title": r["title"], "of": r["of"]} for r in role_map.get(row["id"], [])]
+        row["roles"] = role_map.get(row["id"], [])
     return rows
 
 
@@ -119,24 +126,16 @@ def actor(store, name_or_id: str, max_documents: int | None = None) -> dict[str,
         ids = actor_ids(conn, name_or_id) or []
         if not ids:
             raise NotFound(f"no actor named {name_or_id!r}", hint="see `newsgraph actors --name ...`")
-        document_count = None
-        if len(ids) == 1:  # the usual case: both counts in one pass over ix_mentions_actor_document
-            mention_count, document_count = conn.execute(
-                select(func.count(), func.count(distinct(mentions.c.document_id))).where(mentions.c.actor_id == ids[0])
-            ).one()
-            counts = {ids[0]: mention_count}
-        else:
-            counts = dict(conn.execute(select(mentions.c.actor_id, func.count()).where(mentions.c.actor_id.in_(ids))
-                                       .group_by(mentions.c.actor_id)).all())
-        ids.sort(key=lambda i: (-counts.get(i, 0), i))
+        totals = {aid: (n, docs) for aid, n, docs in conn.execute(
+            select(actor_counts.c.actor_id, actor_counts.c.mentions, actor_counts.c.documents)
+            .where(actor_counts.c.actor_id.in_(ids)))}
+        ids.sort(key=lambda i: (-totals.get(i, (0, 0))[0], i))
         aid = ids[0]
         row = dict(conn.execute(select(t_actors.c.id, t_actors.c.name, t_actors.c.type, t_actors.c.country)
                                 .where(t_actors.c.id == aid)).mappings().one())
-        if document_count is None:
-            document_count = conn.execute(select(func.count(distinct(mentions.c.document_id)))
-                                          .where(mentions.c.actor_id == aid)).scalar_one()
+        mention_count, document_count = totals.get(aid, (0, 0))
         row["documents"] = _latest_documents(conn, aid, max_documents, document_count)
-        row["mentions"] = counts.get(aid, 0)
+        row["mentions"] = mention_count
         row["document_count"] = document_count
         row["aliases"] = _aliases(conn, [aid]).get(aid, [])
         row["roles"] = _roles(conn, [aid]).get(aid, [])

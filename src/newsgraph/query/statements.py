@@ -5,7 +5,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Integer, Select, bindparam, func, select, union_all
+from sqlalchemy import Integer, Select, and_, bindparam, func, select, union_all
 
 from ..store.schema import documents, statement_about, statements as t_statements
 from ..store.search import matching_ids
@@ -29,12 +29,16 @@ def statements(store, speaker: str | None = None, about: str | None = None, pola
         speakers, abouts = actor_ids(conn, speaker), actor_ids(conn, about)
         # The actor page's lists (one filter, a page of rows) have bounded plans: see _latest.
         page = {"top": offset + limit, "limit": limit, "offset": offset} if limit is not None else None
-        if page and not any((polarity, kind, document, since, until, match)):
-            if speakers and abouts is None:
+        if page and not any((kind, document, since, until, match)):
+            # About an actor, a polarity filter walks ix_statements_polarity_date instead of the
+            # date index. (A speaker's statements of one polarity go the general way: SQLite,
+            # without statistics, would walk that index rather than the speaker's.)
+            page |= {"polarity": polarity} if polarity else {}
+            if speakers and abouts is None and not polarity:
                 return _finish(conn, conn.execute(_latest("speaker"), page | {"ids": speakers}).mappings().all())
             walk = _walk_plan(conn, abouts, offset + limit) if abouts and speakers is None else None
             if walk is not None:
-                plan = _latest("about_walk" if walk else "about")
+                plan = _latest("about_walk" if walk else "about", bool(polarity))
                 return _finish(conn, conn.execute(plan, page | {"ids": abouts}).mappings().all())
         if speakers is not None:
             query = query.where(t.c.speaker.in_(speakers))
@@ -99,8 +103,8 @@ def _walk_plan(conn, abouts: list[str], top: int) -> bool | None:
     return undated <= about_count
 
 
-@lru_cache(maxsize=3)
-def _latest(by: str) -> Select:
+@lru_cache(maxsize=6)
+def _latest(by: str, with_polarity: bool = False) -> Select:
     """The rows and order of the general query filtered by speaker or about only, in two bounded parts.
 
     A statement's date is its own or its document's: the dated ones come in date-index order
@@ -112,6 +116,8 @@ def _latest(by: str) -> Select:
     """
     t = t_statements
     ids, top = bindparam("ids", expanding=True), bindparam("top", type_=Integer)
+    # With a polarity the statements checked are those of that polarity: the share of them
+    # about the actor is much that of all statements, so _walk_plan's estimate holds.
     base = (select(t, documents.c.title.label("document_title"), documents.c.published.label("published"),
                    func.coalesce(t.c.date, documents.c.published).label("when_"))
             .join(documents, documents.c.id == t.c.document_id))
@@ -121,6 +127,9 @@ def _latest(by: str) -> Select:
         about_ids = select(statement_about.c.statement_id).where(statement_about.c.actor_id.in_(ids))
         dated_filter = about_ids.where(statement_about.c.statement_id == t.c.id).exists()
         undated_filter = dated_filter if by == "about_walk" else t.c.id.in_(about_ids)
+    if with_polarity:
+        same_polarity = t.c.polarity == bindparam("polarity")
+        dated_filter, undated_filter = and_(dated_filter, same_polarity), and_(undated_filter, same_polarity)
     dated = (base.where(t.c.date.is_not(None), dated_filter)
              .order_by(t.c.date.desc(), t.c.document_id, t.c.content_span_start).limit(top))
     undated = (base.where(t.c.date.is_(None), undated_filter)

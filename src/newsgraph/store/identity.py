@@ -17,6 +17,7 @@ from sqlalchemy import Connection, insert, select, update
 from ..model import Actor
 from .judgements import IdentityMap, norm
 from .schema import ACTOR_REFERENCES, actors, judgements
+from .summary import recount
 
 
 def last_word(name: str | None) -> str | None:
@@ -87,3 +88,4 @@ def _record_link(conn: Connection, full_id: str, surname_id: str) -> None:
     conn.execute(update(actors).where(actors.c.canonical_id == surname_id).values(canonical_id=full_id))
     for table, col, _text in ACTOR_REFERENCES:
         conn.execute(update(table).where(table.c[col] == surname_id).values({col: full_id}))
+    recount(conn, [full_id, surname_id])

@@ -23,7 +23,8 @@ from sqlalchemy import Connection, and_, func, insert, or_, select, update
 from ..errors import NotFound, UsageError
 from ..model.ids import actor_id as make_actor_id
 from .transactions import write_transaction
-from .schema import ACTOR_REFERENCES, actor_aliases, actors, auto_column, judgements
+from .schema import ACTOR_REFERENCES, actor_alias_counts, actor_aliases, actors, auto_column, judgements
+from .summary import rebuild as rebuild_summaries
 
 _THE = re.compile(r"^the\s+")
 
@@ -107,6 +108,7 @@ def reapply(conn: Connection, identity: IdentityMap | None = None) -> None:
                 if row[-1] is not None and norm(row[-1]) == alias:
                     cond = and_(*(k == v for k, v in zip(keys, row[:-1])))
                     conn.execute(update(table).where(cond).values({col: identity.root(new_id)}))
+    rebuild_summaries(conn)  # per-actor totals follow the new canonical ids
 
 
 def _ensure_split_actors(conn: Connection, identity: IdentityMap) -> None:
@@ -131,7 +133,8 @@ def find_actor_ids(conn: Connection, name_or_id: str) -> list[str]:
     if row:
         return [row[0]]
     key = norm(name_or_id)
-    ids = conn.execute(select(actor_aliases.c.actor_id).where(actor_aliases.c.alias_norm == key)
+    # The distinct aliases (summary.py), not one row per document that uses the alias.
+    ids = conn.execute(select(actor_alias_counts.c.actor_id).where(actor_alias_counts.c.alias_norm == key)
                        .distinct()).scalars().all()
     if not ids:
         ids = conn.execute(select(actors.c.canonical_id).where(func.lower(actors.c.name) == name_or_id.lower())

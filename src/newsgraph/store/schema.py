@@ -130,6 +130,33 @@ judgements = Table(
     Column("created_at", Text, nullable=False),
 )
 
+# Per-actor totals of mentions, aliases and roles, kept by the writer (summary.py, migration 0005),
+# so listing actors by mentions or by a part of a name reads a few rows per actor.
+actor_counts = Table(
+    "actor_counts", metadata,
+    Column("actor_id", Text, primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+)
+
+actor_alias_counts = Table(
+    "actor_alias_counts", metadata,
+    Column("actor_id", Text, nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("alias_norm", Text, nullable=False),
+    Column("rows", Integer, nullable=False),  # actor_aliases rows with this (actor_id, alias)
+    PrimaryKeyConstraint("actor_id", "alias"),
+)
+
+actor_role_counts = Table(
+    "actor_role_counts", metadata,
+    Column("actor_id", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("of_id", Text, nullable=False),  # "" for a role of no one
+    Column("documents", Integer, nullable=False),
+    PrimaryKeyConstraint("actor_id", "title", "of_id"),
+)
+
 schema_migrations = Table(
     "schema_migrations", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
@@ -149,6 +176,7 @@ for table, cols in {
     events: ["type", "source", "target", "date", "source_auto", "target_auto"],
     event_reports: ["document_id"],
     links: ["a", "b", "type", "document_id"],
+    actor_alias_counts: ["alias_norm"],
 }.items():
     for col in cols:
         Index(f"ix_{table.name}_{col}", table.c[col])
@@ -161,6 +189,8 @@ COMPOSITE_INDEXES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "ix_actor_aliases_actor_alias": (actor_aliases, ("actor_id", "alias")),
     # A speaker's latest statements in date order without sorting them all (migration 0004).
     "ix_statements_speaker_date": (statements, ("speaker", "date")),
+    # Statements of one polarity in date order (denials about an actor, migration 0006).
+    "ix_statements_polarity_date": (statements, ("polarity", "date")),
 }
 for index_name, (table, cols) in COMPOSITE_INDEXES.items():
     Index(index_name, *(table.c[col] for col in cols))
@@ -198,6 +228,9 @@ class Tables:
     event_reports = event_reports
     links = links
     judgements = judgements
+    actor_counts = actor_counts
+    actor_alias_counts = actor_alias_counts
+    actor_role_counts = actor_role_counts
     schema_migrations = schema_migrations
 
     def __getitem__(self, name: str) -> Table:

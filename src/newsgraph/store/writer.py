@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..model import Actor, Batch, Event, Link, Mention
+from . import summary
 from .columns import record_to_row
 from .postgres import lock_document
 from .identity import last_word, link_people_across_documents
@@ -100,19 +101,23 @@ def write_documents(conn: Connection, batches: Iterable[Batch], identity: Identi
     link_people_across_documents(conn, call_actors, identity)
     canon = identity.canonical
 
-    _insert(conn, actor_aliases, [
+    alias_rows = [
         {"document_id": b.document.id, "actor_id_auto": a.id, "actor_id": canon(a.id, n), "alias": n,
          "alias_norm": norm(n)}
-        for b in batches for a in _unique(b.actors) for n in sorted({a.name, *a.aliases}) if n and n.strip()])
-    _insert(conn, roles, [
+        for b in batches for a in _unique(b.actors) for n in sorted({a.name, *a.aliases}) if n and n.strip()]
+    role_rows = [
         record_to_row(r, rename={"of": "of_id"}) | {
             "document_id": b.document.id, "actor_id_auto": a.id, "actor_id": identity.root(a.id),
             "of_id_auto": r.of, "of_id": canon(r.of)}
-        for b in batches for a in _unique(b.actors) for r in dict.fromkeys(a.roles)])
-    _insert(conn, mentions, [
+        for b in batches for a in _unique(b.actors) for r in dict.fromkeys(a.roles)]
+    mention_rows = [
         record_to_row(m, exclude=["actor_id"]) | {
             "document_id": b.document.id, "actor_id_auto": m.actor_id, "actor_id": canon(m.actor_id, m.text)}
-        for b in batches for m in _batch_mentions(b)])
+        for b in batches for m in _batch_mentions(b)]
+    _insert(conn, actor_aliases, alias_rows)
+    _insert(conn, roles, role_rows)
+    _insert(conn, mentions, mention_rows)
+    summary.add_rows(conn, mention_rows, alias_rows, role_rows)
 
     stmts = [(b.document.id, s) for b in batches for s in _unique(b.statements)]
     _insert(conn, statements, [
@@ -181,6 +186,7 @@ def _clear_documents(conn: Connection, ids: list[str]) -> _Previous:
     for chunk in _chunked(old.statements):
         conn.execute(delete(statement_about).where(statement_about.c.statement_id.in_(chunk)))
     for chunk in _chunked(ids):
+        summary.subtract_documents(conn, chunk)  # the per-actor totals lose what goes now
         for table in (statements, mentions, actor_aliases, roles, event_reports, links):
             conn.execute(delete(table).where(table.c.document_id.in_(chunk)))
     return old
