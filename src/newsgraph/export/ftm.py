@@ -24,7 +24,7 @@ from typing import Any, Iterator
 from .. import query
 from ..model.ids import digest
 from ..query.network import network
-from .tables import all_links
+from .tables import all_links, paged
 
 SCHEMA_FOR_TYPE = {
     "person": "Person",
@@ -37,7 +37,6 @@ SCHEMA_FOR_TYPE = {
 }
 
 _NOT_ID = re.compile(r"[^0-9a-zA-Z.-]+")
-PAGE = 1000
 
 
 def ftm_id(newsgraph_id: str) -> str:
@@ -56,16 +55,6 @@ def _entity(entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
     return {"id": entity_id, "schema": schema, "properties": props}
 
 
-def _paged(fetch) -> Iterator[dict[str, Any]]:
-    offset = 0
-    while True:
-        rows = fetch(PAGE, offset)
-        yield from rows
-        if len(rows) < PAGE:
-            return
-        offset += PAGE
-
-
 def _country(code: str | None) -> str | None:
     return code.lower() if code and len(code) == 2 else None
 
@@ -73,10 +62,10 @@ def _country(code: str | None) -> str | None:
 def entities(store: Any) -> Iterator[dict[str, Any]]:
     """Every FtM entity for the store, documents first (others refer to them)."""
     actor_schema: dict[str, str] = {}
-    for actor in _paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset)):
+    for actor in paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset)):
         schema = SCHEMA_FOR_TYPE.get(actor["type"] or "", "LegalEntity")
         actor_schema[actor["id"]] = schema
-    for row in _paged(lambda limit, offset: query.documents(store, limit=limit, offset=offset)):
+    for row in paged(lambda limit, offset: query.documents(store, limit=limit, offset=offset)):
         doc = query.document(store, row["id"])
         yield _entity(ftm_id(doc["id"]), "Article", title=doc.get("title"), bodyText=doc.get("text"),
                       publishedAt=doc.get("published"), author=doc.get("author"), sourceUrl=doc.get("url"),
@@ -87,7 +76,7 @@ def entities(store: Any) -> Iterator[dict[str, Any]]:
             yield _entity(ftm_id(f"mention:{doc['id']}:{actor['id']}"), "Mention",
                           document=ftm_id(doc["id"]), resolved=ftm_id(actor["id"]),
                           name=actor.get("aliases") or actor.get("name"), detectedSchema=actor_schema[actor["id"]])
-    for actor in _paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset)):
+    for actor in paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset)):
         schema = actor_schema[actor["id"]]
         props: dict[str, Any] = {"name": actor["name"], "alias": [a for a in actor["aliases"] if a != actor["name"]],
                                  "description": f"newsgraph actor {actor['id']} ({actor['type']})",
@@ -95,7 +84,7 @@ def entities(store: Any) -> Iterator[dict[str, Any]]:
         if schema == "Person":
             props["position"] = [r["title"] for r in actor["roles"]]
         yield _entity(ftm_id(actor["id"]), schema, **props)
-    for event in _paged(lambda limit, offset: query.events(store, limit=limit, offset=offset)):
+    for event in paged(lambda limit, offset: query.events(store, limit=limit, offset=offset)):
         ends = [e for e in (event["source"], event["target"]) if e in actor_schema]
         who = f"{event.get('source_name') or event['source'] or '?'} → {event.get('target_name') or event['target'] or '?'}"
         yield _entity(ftm_id(event["id"]), "Event", name=f"{event['type']}: {who}",
@@ -105,7 +94,7 @@ def entities(store: Any) -> Iterator[dict[str, Any]]:
                       summary=[r["trigger"] for r in event["reports"] if r.get("trigger")][:1],
                       description=f"PLOVER {event['type']}, {event.get('modality') or 'asserted'}",
                       proof=[ftm_id(r["document_id"]) for r in event["reports"]])
-    for stmt in _paged(lambda limit, offset: query.statements(store, limit=limit, offset=offset)):
+    for stmt in paged(lambda limit, offset: query.statements(store, limit=limit, offset=offset)):
         speaker = stmt["speaker"] if stmt["speaker"] in actor_schema else None
         yield _entity(ftm_id(stmt["id"]), "Note", name=stmt["content"][:200], summary=stmt["content"],
                       description=f"{stmt['polarity']} ({stmt['kind']}) by "

@@ -12,7 +12,7 @@ from ..store.schema import judgements, links
 PAGE = 1000
 
 
-def _paged(fetch: Callable[[int, int], list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+def paged(fetch: Callable[[int, int], list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
     offset = 0
     while True:
         rows = fetch(PAGE, offset)
@@ -37,15 +37,15 @@ def documents(store) -> Iterator[dict[str, Any]]:
 
 
 def actors(store) -> Iterator[dict[str, Any]]:
-    return _paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset))
+    return paged(lambda limit, offset: query.actors(store, limit=limit, offset=offset))
 
 
 def statements(store) -> Iterator[dict[str, Any]]:
-    return _paged(lambda limit, offset: query.statements(store, limit=limit, offset=offset))
+    return paged(lambda limit, offset: query.statements(store, limit=limit, offset=offset))
 
 
 def events(store) -> Iterator[dict[str, Any]]:
-    return _paged(lambda limit, offset: query.events(store, limit=limit, offset=offset))
+    return paged(lambda limit, offset: query.events(store, limit=limit, offset=offset))
 
 
 def _table(store, table) -> Iterator[dict[str, Any]]:
