@@ -61,4 +61,7 @@ def map_dask(documents: Iterable[Document], *, workers: int, scheduler: str | No
             # pure=False: two identical shards are still two tasks (the input may repeat).
             return client.submit(process_shard, chunk, model, aliases, token, batch_size, pure=False)
 
-        yield from ordered_results(shards(documents, shard_size), submit, max_in_flight=2 * slots)
+        # A deeper queue than the process pool's: the scheduler places a task on a worker when
+        # it is submitted, and with only a couple queued per worker one worker can sit idle
+        # while another still holds work (measured: 1.4x instead of 1.7x on 2 workers).
+        yield from ordered_results(shards(documents, shard_size), submit, max_in_flight=8 * slots)
