@@ -6,11 +6,12 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from ..errors import NotFound, UsageError
+from ..errors import UsageError
 from ..link.relations import PERIODS, EventRef, period_of, series
 from ..link.shifts import detect_shifts
+from ..store.judgements import only_actor_id
 from ..store.schema import documents, event_reports, events, mentions, statement_about, statements
-from .common import actor_ids, actor_names
+from .common import actor_names
 
 
 def relations(store, a: str, b: str, period: str = "month") -> dict[str, Any]:
@@ -24,7 +25,7 @@ def relations(store, a: str, b: str, period: str = "month") -> dict[str, Any]:
     if period not in PERIODS:
         raise UsageError(f"unknown period {period!r}", hint=f"use one of {', '.join(PERIODS)}")
     with store.engine.connect() as conn:
-        a_id, b_id = _one(conn, a), _one(conn, b)
+        a_id, b_id = only_actor_id(conn, a), only_actor_id(conn, b)
         refs = _event_refs(conn, a_id, b_id)
         points = series(refs, a_id, b_id, period)
         shifts = detect_shifts(points)
@@ -45,15 +46,6 @@ def relations(store, a: str, b: str, period: str = "month") -> dict[str, Any]:
                     "score": p.score, "evidence": list(p.evidence)} for p in points],
         "shifts": shift_rows,
     }
-
-
-def _one(conn, name_or_id: str) -> str:
-    ids = actor_ids(conn, name_or_id)
-    if not ids:
-        raise NotFound(f"no actor named {name_or_id!r}", hint="see `newsgraph actors` for ids and names")
-    if len(ids) > 1:
-        raise UsageError(f"{name_or_id!r} names several actors: {', '.join(ids)}", hint="give an actor id")
-    return ids[0]
 
 
 def _event_refs(conn, a: str, b: str) -> list[EventRef]:

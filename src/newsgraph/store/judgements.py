@@ -142,16 +142,21 @@ def find_actor_ids(conn: Connection, name_or_id: str) -> list[str]:
     return sorted(set(ids))
 
 
-def _one_actor(conn: Connection, name_or_id: str) -> str:
-    """The actor a judgement names: an actor id as given (even if merged away), else by name."""
-    if conn.execute(select(actors.c.id).where(actors.c.id == name_or_id)).first():
-        return name_or_id
+def only_actor_id(conn: Connection, name_or_id: str) -> str:
+    """The one canonical actor that `name_or_id` names; NotFound or UsageError otherwise."""
     ids = find_actor_ids(conn, name_or_id)
     if not ids:
         raise NotFound(f"no actor named {name_or_id!r}", hint="see `newsgraph actors` for ids and names")
     if len(ids) > 1:
         raise UsageError(f"{name_or_id!r} names several actors: {', '.join(ids)}", hint="give an actor id")
     return ids[0]
+
+
+def _one_actor(conn: Connection, name_or_id: str) -> str:
+    """The actor a judgement names: an actor id as given (even if merged away), else by name."""
+    if conn.execute(select(actors.c.id).where(actors.c.id == name_or_id)).first():
+        return name_or_id
+    return only_actor_id(conn, name_or_id)
 
 
 def _record(conn: Connection, **values: Any) -> None:
