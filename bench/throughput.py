@@ -199,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
         dn = measure(f"dask {args.workers} workers",
                      lambda: dask_run(documents, args.workers, args.shard_size, args.batch_size))
         figures["dask"] = {"1": d1, str(args.workers): dn, "speedup": dn["docs_per_s"] / d1["docs_per_s"],
-                           "vs_single_process": dn["docs_per_s"] / one["docs_per_s"]}
-        line("1 worker", f"{d1['docs_per_s']:6.1f} docs/s   peak RSS {d1['peak_rss_mib_per_worker']} MiB")
+                           "vs_single_process": dn["docs_per_s"] / one["docs_per_s"],
+                           "cpu_efficiency": dn["docs_per_cpu_s"] / one["docs_per_cpu_s"]}
+        line("1 worker", f"{d1['docs_per_s']:6.1f} docs/s   {d1['docs_per_cpu_s']:5.1f} docs/CPU-s   "
+             f"peak RSS {d1['peak_rss_mib_per_worker']} MiB")
         line(f"{args.workers} workers", f"{dn['docs_per_s']:6.1f} docs/s   speedup {figures['dask']['speedup']:.2f}x "
              f"(vs single process {figures['dask']['vs_single_process']:.2f}x)   "
              f"peak RSS per worker {dn['peak_rss_mib_per_worker']} MiB")
+        line("  per-core efficiency of a worker vs 1 process", f"{figures['dask']['cpu_efficiency']:.2f}")
 
     figures["load_after"] = os.getloadavg()
     print(f"\nload average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())} "

@@ -139,3 +139,21 @@ def test_a_worker_that_dies_costs_only_its_own_shard():
     assert [b.document.id for b in batches] == [d.id for d in documents if d.id not in crashed_shard]
     assert sorted(e.where for e in errors) == ["art4.txt", "crash.txt"]
     assert all("worker failed" in str(e) for e in errors)
+
+
+def _worker_settings():
+    import os
+
+    import dask
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"), \
+        dask.config.get("distributed.worker.profile.enabled")
+
+
+@pytest.mark.slow
+def test_local_dask_workers_keep_glibc_defaults_and_no_profiler():
+    """Dask's nanny sets a glibc trim threshold that costs spaCy 15% of its speed: not here."""
+    from newsgraph.scale.dask_runner import dask_client
+
+    with dask_client(1, None) as client:
+        settings = list(client.run(_worker_settings).values())
+    assert settings == [(None, "1", False)]

