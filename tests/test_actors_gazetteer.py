@@ -58,3 +58,14 @@ def test_curated_types_are_contract_types():
     from newsgraph.model import ActorType
 
     assert {e.type for e in load_gazetteer().entries.values()} <= {t.value for t in ActorType}
+
+
+@pytest.mark.parametrize("surface, is_city", [
+    ("Ankara", True), ("Bogota", True), ("Bogotá", True), ("La Paz", True),
+    ("Brussels", True),                       # the European Commission's city
+    ("Kremlin", False), ("White House", False),  # seats of power are not cities
+    ("Luxembourg", False), ("Kuwait", False),    # the state's own name wins over its capital
+    ("Turkey", False), ("Russian", False),
+])
+def test_cities_among_metonyms(surface, is_city):
+    assert load_gazetteer().is_city(surface) is is_city

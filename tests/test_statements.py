@@ -59,8 +59,8 @@ CASES = [
      "The agency", "claim", "indirect", "assert", "the dam was safe"),
     ("Kenya's foreign minister, Ruth Wanjiru, said in an interview with Reuters last month that Uganda had closed the border.",
      "Ruth Wanjiru", "say", "indirect", "assert", "Uganda had closed the border"),
-    ("Trump said after the rally he would not accept the endorsement.",
-     "Trump", "say", "indirect", "deny", "he would not accept the endorsement"),
+    ("Trump said after the rally he would not accept the endorsement.",  # an intention, not a denial
+     "Trump", "say", "indirect", "assert", "he would not accept the endorsement"),
     ("Senator Ada Quinn said the plan was flawed, arguing that it ignored rural voters.",
      "Ada Quinn", "argue", "indirect", "assert", "it ignored rural voters"),
     ("NAIROBI, March 3, 2016 — The Kenyan army said two soldiers were wounded.",
@@ -84,6 +84,128 @@ def test_statement_table(extract, text, speaker, cue, kind, polarity, content):
         assert s.cue_span[0] < s.cue_span[1]
 
 
+# A negated clause denies when it rejects a claim; a negated intention, refusal, threat or
+# inability (a modal, "want", "no plans") asserts. Lead text, polarity.
+POLARITY = [
+    ('"We will not allow any group to nest inside our forces," he wrote.', "assert"),
+    ("The minister said Manila would not withdraw the garrison.", "assert"),
+    ('"You cannot sit at a table and plant bombs," she told the radio.', "assert"),
+    ("The spokesman said the government had no plans to raise taxes.", "assert"),
+    ("The president said his country did not want a war.", "assert"),
+    ("The ministry said the army could not have carried out the attack.", "deny"),
+    ("The spokesman said the soldiers had never crossed the river.", "deny"),
+    ('"Nobody was detained," the ambassador said.', "deny"),
+    ('She called the claims "an invention for domestic audiences".', "deny"),
+    ("The minister described the report as a fabrication.", "deny"),
+    ("The minister described the plan as a good start.", "assert"),
+    ("The group said its fighters had nothing to do with the attack.", "deny"),
+    ("The union rejected an offer of talks from the government.", "assert"),  # a refusal
+    ("France said it did not recognise the junta's authority.", "assert"),
+    ("The ministry rejected claims that it had sent troops.", "deny"),
+]
+
+
+@pytest.mark.parametrize("text,polarity", POLARITY)
+def test_polarity(extract, text, polarity):
+    found = extract(text)
+    assert len(found) == 1, [s.content for s in found]
+    assert found[0].polarity == polarity
+
+
+# Speaker spans: text, the speaker span, a piece of the content.
+SPEAKERS = [
+    ("The main opposition Republican People's Party (CHP) said the raids were politically motivated.",
+     "Republican People's Party", "the raids were politically motivated"),
+    ("The rebel group, the Kachin Independence Army, said it would attend the talks.",
+     "the Kachin Independence Army", "it would attend the talks"),
+    ("Ethiopia's foreign ministry said that its army had not fired into Sudan.",
+     "Ethiopia's foreign ministry", "its army had not fired"),
+    ("Tajikistan disputed the account. Its border service said Kyrgyz guards had fired first.",
+     "Its", "Kyrgyz guards had fired first"),
+    ("State-run Anadolu news agency reported that 42 people were detained.",
+     "Anadolu", "42 people were detained"),
+    ("A report by Human Rights Watch found that the police had beaten detainees.",
+     "Human Rights Watch", "the police had beaten detainees"),
+    ("China ignored the 2016 ruling by the tribunal in The Hague, which found that its claims had no basis.",
+     "ruling", "its claims had no basis"),
+    ("After saying the talks had failed, the envoy left Geneva.", "envoy", "the talks had failed"),
+    ("He refused to name a successor, aside from saying he wanted a woman in the post.",
+     "He", "he wanted a woman in the post"),
+    ('The ELN said in a statement that its fighters were not involved.\n\n'
+     '"The group has respected every commitment it signed," the statement said.',
+     "ELN", "The group has respected every commitment"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,content", SPEAKERS)
+def test_speaker_span(extract, text, speaker, content):
+    found = [s for s in extract(text) if content in s.content]
+    assert len(found) == 1, [s.content for s in extract(text)]
+    assert speaker in (found[0].speaker_text or ""), found[0].speaker_text
+
+
+# Content boundaries: text, [(speaker piece, exact content, polarity)].
+CONTENTS = [
+    ("CHP spokesman Deniz Yucel told reporters that the government was using the courts to silence "
+     "its critics, an accusation the ruling AK Party rejected.",
+     [("Deniz Yucel", "the government was using the courts to silence its critics", "assert"),
+      ("AK Party", "the government was using the courts to silence its critics", "deny")]),
+    ("Turkish jets struck villages in Iraq, a claim denied by Ankara.",
+     [("Ankara", "Turkish jets struck villages in Iraq", "deny")]),
+    ("Russian troops entered the town, according to Ukraine, a claim Moscow rejected.",
+     [("Ukraine", "Russian troops entered the town", "assert"),
+      ("Moscow", "Russian troops entered the town", "deny")]),
+    ("The union said the company made an offer, which the workers rejected.",  # "which" = the offer
+     [("union", "the company made an offer, which the workers rejected", "assert")]),
+    ("Separately, Turkish warplanes struck targets in northern Iraq on Monday, the Defence Ministry said.",
+     [("Defence Ministry", "Turkish warplanes struck targets in northern Iraq on Monday", "assert")]),
+    ("The spokesman said artillery fired from the Ethiopian side had hit two villages.",
+     [("spokesman", "artillery fired from the Ethiopian side had hit two villages", "assert")]),
+    ("The army launched an offensive in January that displaced about 10,000 civilians, according to the "
+     "United Nations.",
+     [("United Nations", "The army launched an offensive in January that displaced about 10,000 civilians",
+       "assert")]),
+    ("Gunmen attacked two towns on Tuesday, killing at least 11 civilians, according to local officials.",
+     [("local officials", "Gunmen attacked two towns on Tuesday, killing at least 11 civilians", "assert")]),
+    ("The government denied that it had sent weapons to the rebels, after the mayor said fighters had crossed "
+     "the border.",
+     [("government", "it had sent weapons to the rebels", "deny"),
+      ("mayor", "fighters had crossed the border", "assert")]),
+    ("According to Greenpeace, palm oil companies with licences from both governments were responsible.",
+     [("Greenpeace", "palm oil companies with licences from both governments were responsible", "assert")]),
+    ("According to the ministry, which monitors the area, the convoy left.",
+     [("ministry", "the convoy left", "assert")]),
+    ("The spokesman urged Lithuania to correct its mistake and warned that Beijing would take further measures.",
+     [("spokesman", "Lithuania to correct its mistake", "assert"),
+      ("spokesman", "Beijing would take further measures", "assert")]),
+    ("Beijing suspended freight trains to Vilnius, according to Lithuanian Railways, and state media called on "
+     "companies to stop buying timber.",
+     [("Lithuanian Railways", "Beijing suspended freight trains to Vilnius", "assert"),
+      ("state media", "companies to stop buying timber", "assert")]),
+    ("The Times reported at the time that the editor had told the presenter her remarks were out of line.",
+     [("Times", "the editor had told the presenter her remarks were out of line", "assert")]),
+    ('Her remarks were "not in line with our editorial policy." The network said it would send her abroad.',
+     [("network", "it would send her abroad", "assert")]),
+    ("The difference now, he told me on Friday, is that he runs a news programme.",
+     [("he", "The difference now, he told me on Friday, is that he runs a news programme", "assert")]),
+    ("Merrill says Machado promised to keep supporting Clinton and said she would stand up to the attacks.",
+     [("Merrill", "Machado promised to keep supporting Clinton and said she would stand up to the attacks",
+       "assert")]),
+    ("The minister said the country would leave the union in March and suggested that it would quit "
+     "the single market.",
+     [("minister", "the country would leave the union in March", "assert"),
+      ("minister", "it would quit the single market", "assert")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTENTS)
+def test_content_boundaries(extract, text, expected):
+    found = sorted((s.speaker_text or "", s.content, s.polarity) for s in extract(text))
+    assert len(found) == len(expected), found
+    for speaker, content, polarity in expected:
+        assert any(speaker in f[0] and f[1] == content and f[2] == polarity for f in found), found
+
+
 NOTHING = [
     "The report said nothing new.",  # no content: "nothing" is not a reported clause
     "Government denies talks with rebels",  # a headline: no final punctuation
@@ -97,6 +219,8 @@ NOTHING = [
     "The rebel leader described himself as a patriot.",  # reflexive: no statement about anything
     "He called the police.",  # "call" without a predicate
     "NAIROBI, March 3 — Heavy rain closed the main road.",  # a dateline is no speaker
+    "The offer, which the company made on Monday, was rejected.",  # passive cue without an agent
+    "The minister left without saying where he was going.",  # "without saying": no statement
 ]
 
 

@@ -1,7 +1,8 @@
-"""Quality gate on held-out articles: tests/corpus/unseen/ holds six wire-style articles written
+"""Quality gate on held-out articles: tests/corpus/unseen/ holds 21 wire-style articles written
 for the project (regions and topics used nowhere else in the tests), whose gold was written
-before the extractor was first run on them. The floors sit a little under the measured figures
-and are lowered only on purpose (habit 9). Scoring: tests/unseen_eval.py (run it to see every
+before the extractor was first run on them (01-06 first, 11-35 on 2026-11-25; a few gold lines
+added after a first run say so). The floors sit a little under the measured figures and are
+lowered only on purpose (habit 9). Scoring: tests/unseen_eval.py (run it to see every
 error)."""
 from __future__ import annotations
 
@@ -9,21 +10,22 @@ import pytest
 
 from unseen_eval import documents, load_corpus, score
 
-# Measured 2026-11-25 (after the second-wave fixes): actors P 0.953 R 0.953; statements recall
-# 0.990, speaker accuracy 0.944, polarity accuracy 0.975, denial precision 1.000; events
-# precision 0.531 (0.796 when a left-out target is not counted as an error), recall 0.576,
-# modality accuracy 1.000.
+# Measured 2026-11-25 on all 21 articles: actors P 0.909 R 0.957; statements recall 1.000,
+# speaker accuracy 0.938, polarity accuracy 0.992, denial precision 1.000; events precision
+# 0.639 (0.753 when a left-out target is not counted as an error), recall 0.678, modality
+# accuracy 0.946. (Articles 01-06 alone, before the fixes of that day: actors 0.953/0.953,
+# events P 0.531 R 0.576; after: actors 0.965/0.965, events P 0.660 R 0.697.)
 FLOORS = {
-    "actor_precision": 0.92,
-    "actor_recall": 0.92,
-    "statement_recall": 0.96,
+    "actor_precision": 0.88,
+    "actor_recall": 0.93,
+    "statement_recall": 0.97,
     "speaker_accuracy": 0.91,
-    "polarity_accuracy": 0.94,
+    "polarity_accuracy": 0.96,
     "denial_precision": 0.95,
-    "event_precision": 0.48,
-    "event_precision_target_optional": 0.75,
-    "event_recall": 0.53,
-    "modality_accuracy": 0.95,
+    "event_precision": 0.60,
+    "event_precision_target_optional": 0.72,
+    "event_recall": 0.64,
+    "modality_accuracy": 0.91,
 }
 
 CORPUS = load_corpus()

@@ -116,7 +116,9 @@ def _score_article(gold: dict, batch: Batch, errors: list[str]) -> dict[str, int
         c["ev_pred"] += 1
         # a right event whose target was left out is incomplete, not invented
         c["ev_right_or_no_target"] += any(event_match(g, e, True) for g in gold["events"])
-        g = next((g for g in gold["events"] if event_match(g, e)), None)
+        matches = [g for g in gold["events"] if event_match(g, e)]
+        # the same act may be told twice with different modalities: judge the closest telling
+        g = next((g for g in matches if e.modality in g["modality"]), matches[0] if matches else None)
         if g is None:
             errors.append(f"{where} event spurious: {e.type} {e.source}->{e.target} {e.modality} "
                           f"trigger {e.trigger!r}")

@@ -8,14 +8,22 @@ On top of spaCy's NER:
   Ministry") is the state with the unit as ``Mention.sector``; a demonym is the state only in
   front of a unit or of a word like "interests" or "invasion" ("Russian analyst" is the
   analyst's affiliation, read by roles.py);
+- a capital or city standing for a government is that government only where it acts
+  ("Ankara said", "Moscow's decision", "talks between Ankara and Athens"); as the object of a
+  locative preposition ("told reporters in Ankara") it is no actor at all;
 - the parse overrides NER where it is clear: a name after "in/near/into" or in "the town of
   X" is a place, a name with a person's title ("X, the envoy") is a person, even one the NER
   did not tag;
+- a name followed by an acronym in parentheses ("the main opposition Republican People's
+  Party (CHP)") is one actor, and every later use of the acronym is a mention of it;
+- a description gives the type ("Codelco, the Chilean state copper company", "the Amaq news
+  agency", "the grid operator Elering"), also to names the NER missed;
 - subject pronouns and definite descriptions ("the envoy", "the group") become mentions
   without an actor id, for resolve/coreference.py to attach to their antecedent.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
-from ..gazetteer import DEMONYM, Gazetteer, clean_name, load_gazetteer
+from ..gazetteer import DEMONYM, METONYM, Gazetteer, clean_name, load_gazetteer
 from ..model import ActorType, Mention
 from ..model.ids import actor_id
 from . import doc_attrs  # noqa: F401
@@ -46,6 +54,7 @@ _LABEL_TYPE = {
 # Types whose name before a person's title is that person's affiliation.
 AFFILIATION_TYPES = {ActorType.STATE.value, ActorType.ORGANIZATION.value, ActorType.ARMED_GROUP.value,
                      ActorType.MEDIA.value, ActorType.GROUP.value}
+_ORG_TYPES = {ActorType.ORGANIZATION.value, ActorType.MEDIA.value, ActorType.ARMED_GROUP.value}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod"}
@@ -54,9 +63,24 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "co
                 "port", "island", "capital", "area", "state", "valley"}
 # Nouns a place name modifies: "the Natanz plant", "the Essequibo coast", "the Laiza camp".
 _SITE_NOUNS = {"coast", "plant", "site", "facility", "reactor", "river", "airport", "border", "valley",
-               "region", "province", "district", "oilfield", "field", "mine", "dam", "port", "camp", "base"}
+               "region", "province", "district", "oilfield", "field", "mine", "dam", "port", "camp", "base",
+               "temple", "shrine", "mosque", "monastery", "cathedral", "springs", "crossing", "strait"}
 # Capitalised words that make a name a sub-national unit: "Niger State", "Kachin State".
 _ADMIN_UNITS = {"State", "Province", "Region", "District", "County", "Governorate", "Oblast", "Prefecture"}
+# Prepositions after which a city is where something happens, not who acts ("in Ankara").
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "within", "throughout", "across"}
+# "the defence ministry in Ankara": a government unit located in a capital is that state's.
+_GOVERNMENT_UNITS = {"ministry", "government", "authorities", "officials", "leadership", "regime", "junta",
+                     "administration", "cabinet", "presidency", "parliament", "prosecutors"}
+# "(CHP)", "(UNESCO)", "(M23)": an acronym defined in parentheses after a name.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{0,7}[A-Z0-9]")
+# Lower-case words inside a name written out in full ("Movement for Socialism").
+_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "el", "'s", "’s"}
+# Particles inside a place name: "Mocimboa da Praia", "Santiago de Cuba".
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el"}
+# "the University of Chile", "the Bank of England": an institution named after its state.
+_INSTITUTION_HEADS = {"university", "bank", "college", "institute", "academy", "museum", "school", "library",
+                      "polytechnic", "conservatory", "observatory", "chamber"}
 _NON_REFERRING_VERBS = {"be", "seem", "appear", "remain", "take", "make", "become", "matter", "rain", "have",
                          "do", "happen", "follow", "mean"}
 
@@ -72,6 +96,21 @@ class ActorWords:
     group_nouns: dict[str, tuple[str, ...]]
     media_name_heads: frozenset[str] = frozenset()
     armed_group_name_heads: frozenset[str] = frozenset()
+    organization_nouns: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    armed_group_modifiers: frozenset[str] = frozenset()
+
+    def type_by_description(self, head) -> str | None:
+        """The actor type a describing noun gives ("company", "news agency", "rebel group")."""
+        lemma = head.lemma_.lower()
+        compounds = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")]
+        if lemma in self.media_nouns or any(f"{c} {lemma}" in self.media_nouns for c in compounds):
+            return ActorType.MEDIA.value
+        if lemma in self.organization_nouns or head.lower_ in self.organization_nouns:
+            if any(c in self.armed_group_modifiers for c in compounds):
+                return ActorType.ARMED_GROUP.value
+            return ActorType.ORGANIZATION.value
+        return None
 
     def type_by_name(self, name: SpacySpan) -> str | None:
         """'Stabroek News' -> media, 'Kachin Independence Army' -> armed group, else None."""
@@ -99,7 +138,9 @@ def actor_words() -> ActorWords:
         role_nouns=words("role_nouns"), honorifics=words("honorifics"),
         department_words=words("department_words"), place_prepositions=words("place_prepositions"),
         group_nouns={k: tuple(v) for k, v in data["group_nouns"].items()},
-        media_name_heads=words("media_name_heads"), armed_group_name_heads=words("armed_group_name_heads"))
+        media_name_heads=words("media_name_heads"), armed_group_name_heads=words("armed_group_name_heads"),
+        organization_nouns=words("organization_nouns"), media_nouns=words("media_nouns"),
+        armed_group_modifiers=words("armed_group_modifiers"))
 
 
 def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
@@ -149,6 +190,33 @@ def _admin_unit_follows(span: SpacySpan) -> bool:
     return span.end < len(doc) and doc[span.end].text in _ADMIN_UNITS
 
 
+def _before_paren(ent: SpacySpan) -> SpacySpan | None:
+    """'Democratic Alliance' of an entity 'Democratic Alliance (DA': a name stops at a bracket."""
+    for k, token in enumerate(ent):
+        if token.text == "(":
+            return SpacySpan(ent.doc, ent.start, ent.start + k, label=ent.label_) if k else None
+    return ent
+
+
+def _without_trailing_lower(span: SpacySpan) -> SpacySpan:
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].is_lower:
+        end -= 1
+    return span.doc[span.start:end]
+
+
+def _inside_hyphenated(doc: Doc, i: int) -> bool:
+    """The hyphen or the lower-case part of a capitalised compound: "Co-operation"."""
+    if doc[i].text == "-":
+        return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return i > 1 and doc[i].is_alpha and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_ and doc[i - 2].is_title
+
+
+def _is_acronym(text: str) -> bool:
+    return _ACRONYM.fullmatch(text) is not None and sum(c.isupper() for c in text) >= 2
+
+
 def _trim_person(ent: SpacySpan, words: ActorWords, gaz_tokens: set[int]) -> SpacySpan | None:
     """Drop titles, honorifics, articles and demonyms that spaCy put inside a PERSON span."""
     start, end = ent.start, ent.end
@@ -183,7 +251,7 @@ class ActorRecognizer:
         region_at = self._regions(doc)
         strings = doc.vocab.strings
         matches = filter_spans([SpacySpan(doc, s, e, label=strings[m]) for m, s, e in self.matcher(doc)])
-        ents = [e for e in doc.ents if e.label_ in _LABEL_TYPE]
+        ents = [e for e in (_before_paren(e) for e in doc.ents if e.label_ in _LABEL_TYPE) if e is not None]
 
         mentions: list[Mention] = []
         affiliation: dict[int, str] = {}  # token index -> actor id, for roles ("CSTO", "Russian")
@@ -206,6 +274,8 @@ class ActorRecognizer:
             region = region_at.get(span.start)
             if region in (BYLINE, DATELINE):
                 continue
+            if kind == METONYM and gaz.is_city(span.text) and self._only_a_location(span):
+                continue  # "told reporters in Ankara": where, not who; no actor (abstain)
             if entry.type in AFFILIATION_TYPES:
                 for i in range(span.start, span.end):
                     affiliation[i] = entry.id
@@ -229,11 +299,14 @@ class ActorRecognizer:
                 continue
             actor_type = _LABEL_TYPE[ent.label_]
             span = ent
-            if not any(t.is_title or t.is_upper for t in ent):
+            if not any(t.text[:1].isupper() for t in ent):
                 continue  # "ministry of finance": a description, not a name
+            described = self._described_as(ent)
             if len(ent) == 1 and ent[0].tag_ == "NNS" and ent.label_ != "NORP" and not ent[0].is_upper:
                 continue  # "Gunmen attacked ...": a plural common noun read as a name
-            if self._named_place(ent) or (len(ent) > 1 and ent[-1].text in _ADMIN_UNITS):
+            if described is not None and ent.label_ != "NORP":
+                actor_type = described  # "Codelco, the Chilean state copper company": not a place
+            elif self._named_place(ent) or (len(ent) > 1 and ent[-1].text in _ADMIN_UNITS):
                 actor_type = ActorType.LOCATION.value  # "near the town of Menaka", "fuel from Gao"
             elif actor_type != ActorType.PERSON.value and self._titled_as_person(ent):
                 actor_type = ActorType.PERSON.value  # "Kabulov, the Russian envoy, said"
@@ -252,14 +325,20 @@ class ActorRecognizer:
             elif all(self._unit_word(t) or t.lower_ in words.role_nouns or t.lower_ in words.honorifics
                      or t.is_punct or t.pos_ == "DET" for t in ent):
                 continue  # "General Secretary", "Defence" (of "Defence Secretary"), "the Interior Ministry"
-            if ent.label_ == "ORG" and actor_type == ActorType.ORGANIZATION.value:
+            if ent.label_ == "ORG" and actor_type == ActorType.ORGANIZATION.value and described is None:
                 actor_type = words.type_by_name(ent) or actor_type
-            if ent.label_ == "ORG" and actor_type != ActorType.LOCATION.value:
+            if actor_type != ActorType.PERSON.value:
+                span = _without_trailing_lower(span)  # "Sisaket province", "the Islah party"
+            if actor_type in _ORG_TYPES:
                 for i in range(ent.start, ent.end):
-                    affiliation[i] = actor_id(actor_type, clean_name(ent.text))
+                    affiliation[i] = actor_id(actor_type, clean_name(span.text))
             mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=actor_type))
 
         taken = {i for m in matches for i in range(m.start, m.end)} | {i for e in ents for i in range(e.start, e.end)}
+        for span, actor_type in self._untagged_organisations(doc, taken, region_at):
+            taken.update(range(span.start, span.end))
+            affiliation.update((i, actor_id(actor_type, clean_name(span.text))) for i in range(span.start, span.end))
+            mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=actor_type))
         for span in self._untagged_people(doc, taken, region_at):
             person_spans.append(span)
             titled.add(span.text)
@@ -269,9 +348,121 @@ class ActorRecognizer:
         # A name the parse showed to be a person is a person wherever else it occurs.
         mentions = [replace(m, type=ActorType.PERSON.value) if m.actor_id is None and m.text in titled else m
                     for m in mentions]
+        mentions = self._acronym_definitions(doc, mentions, person_spans, affiliation, region_at)
         mentions.extend(self._references(doc, taken, region_at))
         mentions.sort(key=lambda m: m.span)
         return mentions, person_spans, affiliation
+
+    def _acronym_definitions(self, doc: Doc, mentions: list[Mention], person_spans: list[SpacySpan],
+                             affiliation: dict[int, str], region_at: dict[int, str]) -> list[Mention]:
+        """"The main opposition Republican People's Party (CHP)": the name and its acronym are one
+        actor (the gazetteer's when it knows either), and so is every other "CHP" in the text."""
+        names = {m.span[1]: m for m in mentions if m.kind not in ("pronoun", "title")}
+        for i in range(2, len(doc) - 1):
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not _is_acronym(doc[i].text) \
+                    or i in region_at:
+                continue
+            before = doc[i - 2]
+            named = names.get(before.idx + len(before.text))
+            span = doc.char_span(*named.span) if named is not None else None
+            written = self._name_before(doc, i - 1, affiliation)
+            if written is not None and (span is None or written.start < span.start):
+                # the whole name when NER cut it ("Organisation for Economic Co-operation and
+                # Development", "Bank of Korea"): what it found inside is part of it
+                span, named = written, None
+                mentions = [m for m in mentions if m.kind in ("pronoun", "title")
+                            or not (m.span[0] < span.end_char and span.start_char < m.span[1])]
+            if span is None:
+                continue
+            acronym = next((m for m in mentions if m.span == (doc[i].idx, doc[i].idx + len(doc[i]))), None)
+            known = {m.actor_id for m in (named, acronym) if m is not None and m.actor_id}
+            if len(known) > 1:
+                continue  # the gazetteer knows both as different actors: trust it
+            if known:
+                target = known.pop()
+                entry = self.gazetteer.get(target)
+                kind = entry.type if entry else ActorType.ORGANIZATION.value
+            else:
+                kind = self._defined_type(span, named, person_spans)
+                target = actor_id(kind, clean_name(span.text))
+            person_spans[:] = [p for p in person_spans if p.start_char != span.start_char]
+            mentions = [m for m in mentions if m is not named]
+            mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=kind,
+                                    actor_id=target, kind=named.kind if named is not None else "name"))
+            mentions = self._acronym_uses(doc, doc[i].text, target, kind, mentions, affiliation, region_at)
+            if kind in AFFILIATION_TYPES:
+                affiliation.update((t.i, target) for t in span)
+        return sorted(mentions, key=lambda m: m.span)
+
+    def _defined_type(self, span: SpacySpan, named: Mention | None, person_spans: list[SpacySpan]) -> str:
+        """A name defined with an acronym is an organisation unless spaCy and a title before it
+        say person ("Crown Prince Mohammed bin Salman (MBS)"), or it is a place."""
+        kind = named.type if named is not None else None
+        if kind == ActorType.PERSON.value:
+            words = span.doc[max(0, span.start - 1): span.end]
+            titled = any(self._is_role(t) or t.lower_ in self.words.honorifics for t in words)
+            return kind if titled else ActorType.ORGANIZATION.value
+        if kind in (None, ActorType.GROUP.value):
+            return self.words.type_by_name(span) or ActorType.ORGANIZATION.value
+        return kind
+
+    @staticmethod
+    def _acronym_uses(doc: Doc, acronym: str, target: str, kind: str, mentions: list[Mention],
+                      affiliation: dict[int, str], region_at: dict[int, str]) -> list[Mention]:
+        """Every stand-alone use of a defined acronym becomes a mention of its actor."""
+        by_span = {m.span: m for m in mentions}
+        for token in doc:
+            if token.text != acronym or token.i in region_at:
+                continue
+            where = (token.idx, token.idx + len(token))
+            if any(m.span != where and m.span[0] < where[1] and where[0] < m.span[1] for m in mentions):
+                continue  # inside a longer name
+            old = by_span.get(where)
+            if old is not None:
+                mentions.remove(old)
+            mentions.append(Mention(span=where, text=token.text, type=kind, actor_id=target, kind="alias"))
+            if kind in AFFILIATION_TYPES:
+                affiliation[token.i] = target
+        return mentions
+
+    def _name_before(self, doc: Doc, paren: int, affiliation: dict[int, str]) -> SpacySpan | None:
+        """The capitalised name written out before "(" ("Movement for Socialism"), which NER may
+        have missed or cut; a known actor's possessive ends it ("Turkey's Republican ...")."""
+        start = paren
+        while start > 0 and paren - start < 10:
+            token = doc[start - 1]
+            if token.tag_ == "POS" and start - 2 >= 0 and self.gazetteer.get(affiliation.get(start - 2, "")):
+                break
+            if not ((token.is_title or token.is_upper) and token.is_alpha or token.lower_ in _NAME_CONNECTORS
+                    or _inside_hyphenated(doc, start - 1)):
+                break
+            start -= 1
+        while start < paren and (doc[start].lower_ in _NAME_CONNECTORS or doc[start].pos_ == "DET"
+                                 or doc[start].text == "-"):
+            start += 1  # "The Movement for ..." starts at "Movement"
+        if start >= paren or doc[paren - 1].lower_ in _NAME_CONNECTORS:
+            return None
+        if paren - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_sent_start):
+            return None
+        return doc[start:paren]
+
+    def _only_a_location(self, span: SpacySpan) -> bool:
+        """A city named as where something happens: the object of a locative preposition
+        ("told reporters in Ankara", "in Paris and Berlin"), unless it places a government unit
+        that names no other owner ("the defence ministry in Ankara" is Turkey's)."""
+        token = span.root
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVE_PREPS:
+            return False
+        owner = token.head.head
+        if token.head.lower_ == "at" and owner.pos_ in ("VERB", "AUX"):
+            return False  # "fired missiles at Kyiv", "lashed out at Washington": a target
+        if owner.lemma_.lower() in _GOVERNMENT_UNITS or owner.lower_ in _GOVERNMENT_UNITS:
+            named_owner = any((c.pos_ == "PROPN" or c.is_title) and c.lower_ not in self.words.department_words
+                              and c.dep_ in _MODIFIER_DEPS | {"poss"} for c in owner.lefts)
+            return named_owner
+        return True
 
     def _is_role(self, token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in self.words.role_nouns
@@ -315,6 +506,46 @@ class ActorRecognizer:
             i = max(j, i + 1)
         return found
 
+    def _described_as(self, span: SpacySpan) -> str | None:
+        """The type a description next to a name gives: an appositive ("Codelco, the Chilean state
+        copper company") or the noun the name modifies ("the Amaq news agency")."""
+        for token in span:
+            for child in token.rights:
+                if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+                    found = self.words.type_by_description(child)
+                    if found is not None:
+                        return found
+        root = span.root
+        described = []
+        if root.dep_ == "compound" and root.head.i >= span.end:
+            described.append(root.head)  # "the Amaq news agency", "the Islah party"
+        if root.dep_ == "appos" and root.head.i < span.start:
+            described.append(root.head)  # "the grid operator Elering"
+        described += [c for c in root.lefts if c.dep_ == "compound" and c.i < span.start]  # "news site Civil.ge"
+        for noun in described:
+            found = self.words.type_by_description(noun) if noun.pos_ == "NOUN" else None
+            if found is not None:
+                return found
+        return None
+
+    def _untagged_organisations(self, doc: Doc, taken: set[int],
+                                region_at: dict[int, str]) -> list[tuple[SpacySpan, str]]:
+        """Names spaCy's NER missed that a description shows to be organisations or media."""
+        found = []
+        i, n = 0, len(doc)
+        while i < n:
+            j = i
+            while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken \
+                    and j not in region_at and doc[j].lower_ not in self.words.role_nouns:
+                j += 1
+            next_to_name = (i > 0 and i - 1 in taken) or j in taken  # "Media" of "Al-Nour Media"
+            if 1 <= j - i <= 4 and not next_to_name:
+                described = self._described_as(doc[i:j])
+                if described is not None:
+                    found.append((doc[i:j], described))
+            i = max(j, i + 1)
+        return found
+
     def _unit_word(self, token) -> bool:
         lower = token.lower_
         return lower in self.words.department_words or lower in self.words.sector_nouns \
@@ -351,6 +582,9 @@ class ActorRecognizer:
         """'Moscow' in 'Moscow State University', 'Jordan' in 'Michael Jordan': the longer name wins."""
         if entry_type not in (ActorType.STATE.value, ActorType.LOCATION.value):
             return False
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].lower_ in _NAME_PARTICLES and doc[span.start - 2].is_title:
+            return True  # "Praia" in "Mocimboa da Praia"
         for ent in ents:
             if ent.label_ in ("ORG", "PERSON", "FAC") and ent.start <= span.start and span.end <= ent.end \
                     and (ent.end - ent.start) > (span.end - span.start) and span.end < ent.end \
@@ -359,6 +593,10 @@ class ActorRecognizer:
             if ent.label_ == "PERSON" and ent.start < span.start and span.end == ent.end \
                     and all(t.pos_ == "PROPN" for t in ent):
                 return True
+            if ent.label_ == "ORG" and ent.start < span.start - 1 and span.end == ent.end \
+                    and span.doc[span.start - 1].lower_ == "of" \
+                    and span.doc[span.start - 2].lower_ in _INSTITUTION_HEADS:
+                return True  # "the University of Chile"
         return False
 
     @staticmethod

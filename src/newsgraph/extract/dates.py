@@ -11,6 +11,8 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from spacy.tokens import Span, Token
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Words that say nothing about when ("at the time", "recently"), or a span of days that
@@ -24,6 +26,24 @@ _YEAR_ONLY = re.compile(r"^(in |during |of |the year |last |this |next )*(\d{4}|
 _WEEKDAYS = {name: i for i, name in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _WEEK = re.compile(r"\bweek(end)?\b", re.I)
+# A date that modifies a noun dates that noun ("a 2016 coup attempt", "last year's election"),
+# unless the noun is itself a stretch of time ("the 2016 season", "Monday morning").
+_MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod"}
+_TIME_NOUNS = {"year", "month", "week", "day", "night", "morning", "afternoon", "evening", "weekend", "season",
+               "period", "quarter", "decade", "century", "time", "hour", "date"}
+
+
+def dated_noun(date: Span | Token) -> Token | None:
+    """The noun a date expression modifies ("a 2016 coup attempt" -> attempt, "the 2019
+    election" -> election), or None when the date stands on its own ("on Tuesday", "in 2016").
+    Such a date tells when that noun happened, not when the clause around it did."""
+    root = date.root if isinstance(date, Span) else date
+    head = root.head
+    if root.dep_ not in _MODIFIER_DEPS or head is root or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.lemma_.lower() in _TIME_NOUNS or head.ent_type_ == "DATE":
+        return None
+    return head
 
 
 def _base(published: str | None) -> datetime | None:

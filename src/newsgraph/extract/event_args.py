@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Mention
+from ..gazetteer import load_gazetteer
 from .event_lexicon import load_lexicon
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "obj"}
 _MODIFIERS = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
 _RELATIVE = {"who", "which", "that"}
+# Prepositions of time whose gerund shares the clause's subject: "said after meeting Erdogan".
+ADJUNCT_PREPS = {"after", "before", "during", "following", "since", "upon", "while", "until", "when"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them"}
 # Mentions of these types can be the source of an event; places only its target.
@@ -55,16 +58,24 @@ class MentionIndex:
                 self.by_token.setdefault(token.i, mention)
         # Named entities the actor component left out still name an actor ("an Australian
         # ultimatum"); they carry no actor id, only their text.
+        named = self.named_ids()
         for ent in doc.ents:
             entity_type = _ENTITY_TYPES.get(ent.label_)
             if entity_type is None or any(t.i in self.by_token for t in ent):
                 continue
-            fallback = Mention(span=(ent.start_char, ent.end_char), text=ent.text, type=entity_type, kind="entity")
+            state = _state_named_elsewhere(ent.text, (ent.start_char, ent.end_char), named) \
+                if _stands_for_state(ent.root) else None
+            fallback = state or Mention(span=(ent.start_char, ent.end_char), text=ent.text, type=entity_type,
+                                        kind="entity")
             for token in ent:
                 self.by_token[token.i] = fallback
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def named_ids(self) -> set[str]:
+        """Ids of the actors the document names."""
+        return {m.actor_id for m in self.by_token.values() if m.actor_id and m.kind != "pronoun"}
 
 
 def _phrase(head: Token) -> tuple[int, int, str]:
@@ -111,8 +122,32 @@ def _usable(mention: Mention, as_source: bool) -> bool:
     return not as_source or mention.type in _AGENT_TYPES
 
 
+def _noun_forms(token: Token) -> set[str]:
+    """Lemma, surface form and singulars ('Protesters' keeps its plural as lemma when capitalised)."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("s"):
+        forms |= {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+    return forms
+
+
+def is_actor_noun(token: Token) -> bool:
+    """'police', 'Protesters', 'officers': a noun that names an actor."""
+    return bool(_noun_forms(token) & load_lexicon().actor_nouns)
+
+
+def _appositive_mention(token: Token, mentions: MentionIndex) -> Mention | None:
+    for child in token.children:
+        if child.dep_ == "appos":
+            mention = mentions.at(child)
+            if mention is not None:
+                return mention
+    return None
+
+
 def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -> list[ActorRef]:
-    lexicon = load_lexicon()
     start, end, text = _phrase(token)
     own = mentions.at(token)
     if own is not None:  # the phrase keeps a title: "British Defence Secretary Tom King"
@@ -125,8 +160,10 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
         return [ActorRef(m.span, f"{m.text} {token.text}", m, token.i) for m in modifier]
     if modifier:
         return [ActorRef(modifier[0].span, text, modifier[0], token.i)]
-    is_actor_noun = token.lemma_.lower() in lexicon.actor_nouns
-    if is_actor_noun:
+    named = _appositive_mention(token, mentions)  # "the main rebel group, the FACT,"
+    if named is not None and _usable(named, as_source):
+        return [ActorRef(named.span, named.text, named, token.i)]
+    if is_actor_noun(token):
         # "rebels in the Ivory Coast", "members of the Association": the place or body names them.
         for prep in token.rights:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
@@ -134,7 +171,8 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
                     if obj.dep_ != "pobj":
                         continue
                     mention = mentions.at(obj)
-                    if mention is None:  # "the deputy chief of Israel's militia ally"
+                    if mention is None and prep.lower_ == "of":  # "the deputy chief of Israel's militia ally"
+                        # (not "groups in the Qatari capital": a place named by a demonym is no party)
                         mention = next((m for m in _modifier_mentions(obj, mentions)), None)
                     if mention is not None and _usable(mention, as_source):
                         return [ActorRef(mention.span, f"{text} {prep.lower_} {mention.text}", mention, token.i)]
@@ -152,8 +190,74 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
     return []
 
 
+def _reported_clause(verb: Token) -> Token:
+    """A parenthetical report verb hands a participle on to what it reports: in "Jets struck
+    the camp, the ministry said, killing 12", the jets kill, not the ministry."""
+    if load_lexicon().governors.get(verb.lemma_.lower()) != "report":
+        return verb
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    return content if content is not None else verb
+
+
+def _stands_for_state(modifier: Token) -> bool:
+    """A demonym before a state's agent or asset ("South Korean vessel", "Estonian officials")
+    stands for the state; before a firm or a place ("the Russian company", "the Qatari
+    capital") it does not."""
+    if modifier.dep_ not in ("amod", "compound", "nmod") or modifier.head.pos_ != "NOUN":
+        return False
+    head = modifier.head
+    return is_actor_noun(head) or _is_state_asset(head)
+
+
+def _is_state_asset(noun: Token) -> bool:
+    sets = load_lexicon().word_sets
+    return bool((_noun_forms(noun) | {noun.lower_ + "s"}) & (sets["troops"] | sets["envoys"]))
+
+
+def _state_named_elsewhere(text: str, span: tuple[int, int], named: set[str]) -> Mention | None:
+    """A demonym the actor component left out ("any South Korean vessel") as its state, when
+    the article names that state elsewhere (so the event's party is one of its actors)."""
+    hit = load_gazetteer().lookup(text)
+    if hit is None or hit.entry.type != "state" or hit.entry.id not in named:
+        return None
+    return Mention(span=span, text=text, type="state", actor_id=hit.entry.id, kind=hit.kind)
+
+
+def envoy_state(envoy: Token, mentions: MentionIndex) -> ActorRef | None:
+    """The state an envoy stands for, read from its modifier ("the Turkish ambassador" is one
+    title mention with no actor of its own), when the article names that state elsewhere."""
+    named = mentions.named_ids()
+    for child in envoy.lefts:
+        if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+            continue
+        span = (child.idx, child.idx + len(child.text))
+        mention = _state_named_elsewhere(child.text, span, named)
+        if mention is not None:
+            return ActorRef(span, child.text, mention, envoy.i)
+    return None
+
+
+def _controlled_adjunct(clause: Token) -> bool:
+    """A subjectless participle: "..., killing 12 fighters". (Not a purpose infinitive: "fired
+    tear gas to disperse the crowd" tells an aim, not an act.)"""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG"
+
+
+def _asked_party(verb: Token, clause: Token) -> Token | None:
+    """'called on X to', 'appealed to X to': the one asked does what is asked."""
+    if load_lexicon().governors.get(verb.lemma_.lower()) != "request":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to") and prep.i < clause.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """(subject token, passive?) of a verb, following infinitive control and verb conjunction."""
+    """(subject token, passive?) of a verb, following infinitive control, verb conjunction and
+    the controller of a participle ("..., killing 12 fighters"; "said after meeting X")."""
     seen = 0
     token = verb
     while token is not None and seen < 6:
@@ -164,6 +268,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
             token = token.head
             continue
+        if _controlled_adjunct(token) and token.head.pos_ in ("VERB", "AUX"):
+            token = _reported_clause(token.head)
+            continue
+        if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head
+            continue
         if token.dep_ == "xcomp" or (token.dep_ == "acomp" and token.head.pos_ in ("AUX", "VERB")):
             head = token.head
             # object control: "urged the Community to support" -> the Community
@@ -171,6 +281,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 for child in head.children:
                     if child.dep_ in OBJECTS and child.i < token.i:
                         return child, False
+                asked = _asked_party(head, token)  # "called on the authorities to stop"
+                if asked is not None:
+                    return asked, False
             token = head
             continue
         if token.dep_ == "relcl":

@@ -27,6 +27,7 @@ class TriggerRule:
     needs_obj: bool = False
     intransitive: bool = False
     needs_xcomp: bool = False  # "declined to comment" needs the infinitive
+    ccomp_words: frozenset[str] | None = None  # the clausal complement's verb must be one of these
     needs_target: bool = False  # the target must be an actor
     preps: tuple[frozenset[str], ...] = ()  # each: the verb must have one of these prepositions
     mods: frozenset[str] | None = None  # (nouns) a modifier among these is required
@@ -103,6 +104,8 @@ def parse_triggers(text: str) -> tuple[dict[str, list[TriggerRule]], dict[str, l
                 kwargs["intransitive"] = True
             elif key == "xcomp":
                 kwargs["needs_xcomp"] = True
+            elif key == "ccomp" and value:
+                kwargs["ccomp_words"] = _words(value, sets)
             else:
                 raise ValueError(f"event_triggers.tsv line {number}: unknown condition {need!r}")
         rule = TriggerRule(lemma=lemma.lower(), pos=pos, type=etype, mode=None if mode == "-" else mode,

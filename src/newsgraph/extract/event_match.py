@@ -62,6 +62,9 @@ def _verb_rule(token: Token, rules: list[TriggerRule]) -> TriggerRule | None:
             continue  # "declined to comment" is no refusal
         if rule.obj_words is not None and (obj is None or not (_object_words(obj) & rule.obj_words)):
             continue
+        if rule.ccomp_words is not None and not any(
+                c.dep_ == "ccomp" and c.lemma_.lower() in rule.ccomp_words for c in token.children):
+            continue
         if any(not (preps & options) for options in rule.preps):
             continue
         return rule
@@ -117,7 +120,14 @@ def _light_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
             and _verb_forms(head.head) & ON_VERBS:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and _is_amount(head.head):
+        return _light_verb(head.head)  # "announced 15 million euros in aid"
     return None
+
+
+def _is_amount(word: Token) -> bool:
+    """A sum of money: '$40 million', '15 million euros'."""
+    return word.ent_type_ == "MONEY" or word.lemma_.lower() in load_lexicon().word_sets["economic_goods"]
 
 
 def _argument_of_trigger(noun: Token, triggers: set[int]) -> bool:

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Modality, Statement
+from .event_args import ADJUNCT_PREPS
 from .event_lexicon import load_lexicon
 
 _PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
 _HYPOTHETICAL_AUX = {"may", "might", "could", "should", "can", "ca", "must", "ought"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+_TIME_MARKS = {"until", "till", "before", "after", "when", "while", "since", "because", "as", "once"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _FIRST_PERSON = {"we", "our", "us", "i", "my", "me", "ours"}
 # Relations along which an embedded event inherits the modality of what governs it.
@@ -43,12 +45,12 @@ def reset_negation(reading: Reading) -> None:
     reading.modality = Modality.REPORTED if reading.report_verb is not None else Modality.ASSERTED
 
 
-def _clause_marks(token: Token, reading: Reading, *, below_report: bool) -> None:
+def _clause_marks(token: Token, reading: Reading, *, below_report: bool, negation: bool = True) -> None:
     """Negation, modal auxiliaries and conditional marks on one word of the chain."""
     for child in token.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and word in _NEGATORS):
-            if below_report or token.pos_ != "VERB" or reading.report_verb is None:
+            if negation and (below_report or token.pos_ != "VERB" or reading.report_verb is None):
                 reading.raise_to(Modality.NEGATED)
                 reading.self_negated = reading.self_negated or below_report
         elif child.dep_ in ("aux", "auxpass") and below_report:
@@ -81,13 +83,19 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
     steps = 0
     while token.dep_ in _EMBEDDING and token.head is not token and steps < 12:
         steps += 1
-        relation = token.dep_
+        relation, below = token.dep_, token
         token = token.head
         word_class = governors.get(token.lemma_.lower()) or governors.get(token.lower_)
         if relation == "conj":
             _clause_marks(token, reading, below_report=below_report)
             continue
-        if word_class == "report" and token.pos_ in ("VERB", "AUX"):
+        if relation == "nsubj" and word_class != "report":
+            # a verb governs its complement, not its subject: "the deal, mediated by Qatar,
+            # commits the government to ..." leaves the mediation a fact
+            word_class = None
+        # a time adjunct of the report verb is told by the article: "said after meeting X"
+        if word_class == "report" and token.pos_ in ("VERB", "AUX") \
+                and not (relation == "prep" and below.lower_ in ADJUNCT_PREPS):
             if reading.report_verb is None:
                 reading.report_verb = token
                 reading.speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -106,8 +114,25 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
             reading.raise_to(Modality.HYPOTHETICAL)
         elif word_class == "refuse":
             reading.raise_to(Modality.NEGATED)
-        _clause_marks(token, reading, below_report=below_report)
+        # "would not meet ministers until the police withdrew": the negation stays in its clause,
+        # and the withdrawal is the condition of a meeting that is not, or not yet, there
+        _clause_marks(token, reading, below_report=below_report, negation=not _subordinate(below))
+        if _awaited(below, token):
+            reading.raise_to(Modality.HYPOTHETICAL)
     return reading
+
+
+def _awaited(clause: Token, head: Token) -> bool:
+    """'will not X until Y', 'would X only after Y': Y is a condition, not a fact."""
+    marked = clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children)
+    unreal = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _PLANNED_AUX | _HYPOTHETICAL_AUX)
+                 for c in head.children)
+    return marked and unreal
+
+
+def _subordinate(clause: Token) -> bool:
+    """An adverbial clause of time or cause ("until/after/because ..."), not one of purpose."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def in_question(trigger: Token) -> bool:

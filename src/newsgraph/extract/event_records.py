@@ -22,11 +22,12 @@ def _text_key(text: str | None) -> str:
     return " ".join(words)
 
 
-def collapse(events: list[Event]) -> list[Event]:
+def collapse(events: list[Event], *, resolved: bool = False) -> list[Event]:
     """One record per real-world event in a document: repeated mentions add spans.
 
     Mentions merge when type, source, target and kind of modality agree and their dates do not
-    differ ("clashed on Tuesday" and "clashed again on Thursday" stay two events).
+    differ ("clashed on Tuesday" and "clashed again on Thursday" stay two events). `resolved`:
+    the resolver has filled in the actor ids, so a missing target id means an unknown target.
     """
     groups: dict[tuple, list[Event]] = {}
     for event in events:
@@ -39,7 +40,7 @@ def collapse(events: list[Event]) -> list[Event]:
                 break
         else:
             bucket.append(event)
-    return _absorb_targetless([e for bucket in groups.values() for e in bucket])
+    return _absorb_targetless([e for bucket in groups.values() for e in bucket], resolved)
 
 
 def _merge(first: Event, event: Event) -> Event:
@@ -52,16 +53,25 @@ def _merge(first: Event, event: Event) -> Event:
     return merged
 
 
-def _absorb_targetless(events: list[Event]) -> list[Event]:
-    """'An exercise by the CSTO ... drilled against a Taliban invasion': the same act named twice
-    in one sentence, once without its target, is one event."""
+def _less_targeted(event: Event, other: Event, resolved: bool) -> bool:
+    """The other names the target this one leaves out: no target phrase against one, or (once
+    actors are resolved) an unknown one ("Kurdish militant targets") against a known actor
+    ("fighters of the PKK")."""
+    if event.target is not None:
+        return False
+    return (event.target_text is None and other.target_text is not None) or (resolved and other.target is not None)
+
+
+def _absorb_targetless(events: list[Event], resolved: bool) -> list[Event]:
+    """'An exercise by the CSTO ... drilled against a Taliban invasion', 'jets struck militant
+    targets, killing 12 fighters of the PKK': the same act told twice in one sentence, once
+    without a known target, is one event."""
     out = []
     for event in events:
-        if event.target is None and event.target_text is None and any(
-                other is not event and other.type == event.type and other.source == event.source
-                and other.source_text == event.source_text and other.target_text is not None
-                and other.modality == event.modality and set(other.spans) & set(event.spans)
-                for other in events):
+        if any(other is not event and other.type == event.type and other.source == event.source
+               and other.source_text == event.source_text and _less_targeted(event, other, resolved)
+               and other.modality == event.modality and set(other.spans) & set(event.spans)
+               for other in events):
             continue
         out.append(event)
     return out
@@ -75,4 +85,4 @@ def finish_events(events: tuple[Event, ...] | list[Event]) -> tuple[Event, ...]:
     """
     rekeyed = [replace(e, id=event_id(e.document_id, e.type, e.source, e.target, e.span, date=e.date,
                                       modality=e.modality)) for e in events]
-    return tuple(collapse(rekeyed))
+    return tuple(collapse(rekeyed, resolved=True))

@@ -18,8 +18,8 @@ from ..model.enums import QUAD_CLASS
 from ..model.ids import event_id
 from . import doc_attrs  # noqa: F401
 from .actor_regions import BYLINE, CREDIT, DATELINE, HEADLINE, find_regions
-from .event_args import (ActorRef, MentionIndex, actors_at, agent_of, dative_of, is_passive, is_relative,
-                         prep_objects, resolve_pronoun, subject_of)
+from .event_args import (SUBJECTS, ActorRef, MentionIndex, actors_at, agent_of, dative_of, envoy_state, is_actor_noun,
+                         is_passive, is_relative, prep_objects, resolve_pronoun, subject_of)
 from .event_dates import event_date
 from .event_lexicon import Lexicon, TriggerRule, aid_mode, load_lexicon
 from .event_match import candidates as find_candidates, lower_forms, noun_rule, object_of, rules_for
@@ -50,6 +50,7 @@ class Found:
     reading: Reading
     recoded: bool = False  # read from a governor: "threatened to cut off" -> THREATEN
     negation_used: bool = False  # "would not sign" is already coded as REJECT
+    needs_pair: bool = False  # its target is "both sides", to be read from the events before
 
 
 # --- arguments ----------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def _nominal_sources(anchor: Token, mentions: MentionIndex) -> list[ActorRef]:
 def _sources(anchor: Token, mentions: MentionIndex, reading: Reading) -> list[ActorRef]:
     if anchor.pos_ in ("NOUN", "PROPN"):
         return _nominal_sources(anchor, mentions)
-    if is_passive(anchor):
+    if is_passive(anchor) or (anchor.dep_ == "acl" and anchor.tag_ == "VBN"):  # "the deal, mediated by Qatar,"
         agent = agent_of(anchor)
         return actors_at(agent, mentions, as_source=True) if agent is not None else []
     subject, _ = subject_of(anchor)
@@ -82,9 +83,33 @@ def _sources(anchor: Token, mentions: MentionIndex, reading: Reading) -> list[Ac
         subject = subject.head.head
     if subject.pos_ == "PRON":
         return resolve_pronoun(subject, mentions, reading.speaker)
+    owner = _speaker_as_owner(subject, mentions, reading)
+    if owner:
+        return owner
     if rules_for(subject, load_lexicon().nouns) and mentions.at(subject) is None:
         return _nominal_sources(subject, mentions)  # "an exercise by the CSTO drilled against ..."
     return actors_at(subject, mentions, as_source=True)
+
+
+def _speaker_as_owner(subject: Token, mentions: MentionIndex, reading: Reading) -> list[ActorRef]:
+    """'The SADC said its leaders would meet', 'Russia said its troops would leave': the body
+    or state that speaks owns the unnamed group ("its"/"their" only; "his government" is a
+    person's state, which the parse does not tell)."""
+    if reading.speaker is None or mentions.at(subject) is not None or not is_actor_noun(subject):
+        return []
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        return []
+    if any(c.dep_ in ("compound", "amod", "appos") and mentions.at(c) for c in subject.children):
+        return []
+    lo, hi = sorted((reading.speaker.i, subject.i))
+    inside_speaker = {t.i for t in reading.speaker.subtree}  # "the SADC, whose mission in Mozambique ends, said"
+    between = [t for t in subject.doc[lo + 1:hi] if t.i not in inside_speaker]
+    if any(mentions.at(t) is not None or (t.pos_ == "NOUN" and is_actor_noun(t)) for t in between):
+        return []  # another party stands nearer: "the UN said the army and its allies ..."
+    speakers = actors_at(reading.speaker, mentions, as_source=True)
+    if len(speakers) == 1 and speakers[0].mention is not None and speakers[0].mention.type != "person":
+        return speakers
+    return []
 
 
 def _role_targets(role: str, trigger: Token, anchor: Token, mentions: MentionIndex) -> list[ActorRef]:
@@ -93,9 +118,15 @@ def _role_targets(role: str, trigger: Token, anchor: Token, mentions: MentionInd
         if trigger.pos_ == "VERB":
             obj = object_of(trigger)
             words = [obj] if obj is not None else []
-            if obj is not None and not actors_at(obj, mentions, as_source=False):
+            named = actors_at(obj, mentions, as_source=False) if obj is not None else []
+            if obj is not None and not named:
                 # "an offer from Kabul", "calls by Belarus's rulers", "scores of refugees"
                 words = [w for p in ("from", "by", "of", "for") for w in prep_objects(obj, p)]
+            elif obj is not None and _is_envoy(obj) and not any(r.mention and r.mention.actor_id for r in named):
+                state = envoy_state(obj, mentions)  # "summoned the Turkish ambassador"
+                if state is not None:
+                    return [state]
+                words = prep_objects(obj, "to") or words  # "recalled its ambassador to Lithuania"
     elif role == "dative":
         words = dative_of(anchor)
     elif role == "ccomp_subj":
@@ -120,6 +151,10 @@ def _role_targets(role: str, trigger: Token, anchor: Token, mentions: MentionInd
             continue
         refs.extend(actors_at(word, mentions, as_source=False))
     return refs
+
+
+def _is_envoy(word: Token) -> bool:
+    return word.lemma_.lower() in load_lexicon().word_sets["envoys"]
 
 
 def _targets(rule: TriggerRule, trigger: Token, anchor: Token, mentions: MentionIndex,
@@ -170,6 +205,16 @@ def _governor(anchor: Token, lexicon: Lexicon) -> tuple[Token, str] | None:
     return head, word_class
 
 
+def _offered_act(governed: tuple[Token, str], rule: TriggerRule) -> bool:
+    """'Russian engineers were ready to meet', 'willing to send aid': a cooperative act someone
+    is ready to do is kept as that act, planned (PLOVER reads it as AGREE: plover_code); a
+    verb of agreeing ("agreed/offered to meet") is an act of its own."""
+    governor, word_class = governed
+    if word_class not in ("commit", "prepare") or governor.pos_ != "ADJ" or rule.needs_target:
+        return False  # ("ready to host a meeting" has no party to host: the offer is what is told)
+    return QUAD_CLASS[EventType(rule.type)] in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)
+
+
 def _purpose_rule(trigger: Token, rule: TriggerRule, lexicon: Lexicon) -> TriggerRule:
     """A contact kept for a purpose is that purpose: 'channels for information sharing with X'
     is intelligence cooperation (COOPERATE), not a bare meeting (CONSULT)."""
@@ -191,14 +236,37 @@ def _mode(rule: TriggerRule, trigger: Token) -> str | None:
     return aid_mode(words)
 
 
-def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon) -> list[Found]:
+def _lone_meeting(rule: TriggerRule, trigger: Token, anchor: Token, sources: list[ActorRef],
+                  targets: list[ActorRef]) -> bool:
+    """'at the agency's board meeting': a meeting named in passing, with one party and no
+    counterpart, tells no contact between actors (a meeting that is held is told by its verb)."""
+    return rule.type == "CONSULT" and trigger is anchor and trigger.pos_ in ("NOUN", "PROPN") \
+        and not targets and len(sources) < 2
+
+
+def _part_of_protest(anchor: Token, protests: set[int]) -> bool:
+    """'Supporters blocked roads, demanding that he be reinstated', 'prisoners rioted, setting fire
+    to mattresses': what protesters do and demand while protesting is the protest itself."""
+    return anchor.dep_ == "advcl" and anchor.tag_ == "VBG" and anchor.head.i in protests \
+        and not any(c.dep_ in SUBJECTS for c in anchor.children)
+
+
+def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon,
+                      acts: list[Act] | None = None) -> list[Found]:
+    """The events of one sentence; `acts` collects every act told, coded or not (for _refer_back)."""
     if in_question(sentence[0]) or looks_like_headline(sentence[0]):
         return []
     candidates = find_candidates(sentence, lexicon)
+    protests = {t.i for t, _, r in candidates if r.type == "PROTEST"}
     consumed: set[int] = set()  # governors recoded from an embedded act
     found: list[Found] = []
     for trigger, anchor, rule in candidates:
+        if _part_of_protest(anchor, protests):
+            continue
         governed = _governor(anchor, lexicon)
+        if governed is not None and _offered_act(governed, rule):
+            consumed.add(governed[0].i)  # "ready to hold talks": the talks, planned
+            governed = None
         if governed is not None:
             governor, word_class = governed
             reading = read_modality(governor)
@@ -218,11 +286,16 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
             continue
         reading = read_modality(trigger, anchor)
         sources = _sources(anchor, mentions, reading)
+        if acts is not None:
+            acts.append(Act(trigger, rule.type, sources, reading.modality))
         if not sources:
             continue  # abstain: no actor did it
         rule = _purpose_rule(trigger, rule, lexicon)
         targets = _targets(rule, trigger, anchor, mentions, sources)
-        if rule.needs_target and not targets:
+        needs_pair = rule.needs_target and not targets
+        if needs_pair and _pair_phrase(trigger) is None:
+            continue
+        if _lone_meeting(rule, trigger, anchor, sources, targets):
             continue
         etype = rule.type
         negation_used = False
@@ -234,7 +307,7 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
             etype = "THREATEN"  # "will halt aid unless ...": a conditional act of force is a threat
             reset_negation(reading)
         found.append(Found(etype, _mode(rule, trigger) if etype == rule.type else None, trigger, anchor,
-                           sources, targets, reading, negation_used=negation_used))
+                           sources, targets, reading, negation_used=negation_used, needs_pair=needs_pair))
     found.extend(_willingness(sentence, mentions, lexicon, {f.trigger.i for f in found} | consumed))
     # A recoded governor replaces its own lexicon reading ("threatened" as a bare THREATEN).
     found = [f for f in found if f.recoded or f.trigger.i not in consumed]
@@ -292,6 +365,130 @@ def _must_requests(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon
     return out
 
 
+# --- an act named again: "Iraq condemned the strikes" ------------------------------------------
+
+# Reactions whose object may be an act the article told earlier; its doer is the target.
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+_DEFINITE = {"the", "these", "those", "this", "that"}
+_REAL = {Modality.ASSERTED, Modality.REPORTED}
+
+
+def _named_act(found: Found, lexicon: Lexicon) -> Token | None:
+    """The definite event noun a reaction is about ("condemned the strikes", "complained over
+    the raids"), when it names no party of its own."""
+    trigger = found.trigger
+    if found.type not in REACTION_TYPES or found.recoded or found.targets or trigger.pos_ != "VERB":
+        return None
+    words = [w for w in [object_of(trigger)] if w is not None]
+    words += [w for p in ("over", "about", "against", "for") for w in prep_objects(trigger, p)]
+    for word in words:
+        if word.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children):
+            continue
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in word.children):
+            continue  # "the Israeli strikes", "the strikes on Gaza": the phrase says whose or where
+        if rules_for(word, lexicon.nouns) or rules_for(word, lexicon.verbs):
+            return word
+    return None
+
+
+@dataclass
+class Act:
+    """An act the article tells, whether or not it became an event (no actor, no target)."""
+
+    trigger: Token
+    type: str
+    sources: list[ActorRef]
+    modality: Modality
+
+
+def _same_act(noun: Token, earlier: Act, lexicon: Lexicon) -> bool:
+    """'the strikes' after 'jets struck', 'the arrests' after 'police detained'."""
+    if earlier.trigger.lemma_.lower() == noun.lemma_.lower():
+        return True
+    return earlier.type in {r.type for r in rules_for(noun, lexicon.nouns)}
+
+
+def _refer_back(found: list[Found], acts: list[Act], lexicon: Lexicon) -> None:
+    """A reaction to an act told earlier in the article targets the act's doer, when every
+    earlier telling of such an act names the same one actor: "Turkish jets struck ... . Iraq
+    condemned the strikes" is ACCUSE Iraq -> Turkey. Anything less certain is left untargeted."""
+    for item in found:
+        noun = _named_act(item, lexicon)
+        if noun is None:
+            continue
+        doers: dict[str, ActorRef | None] = {}
+        for earlier in acts:
+            if earlier.trigger.i >= item.trigger.i or earlier.modality not in _REAL:
+                continue
+            if _same_act(noun, earlier, lexicon):
+                for source in earlier.sources:
+                    doers[source.key if source.mention and source.mention.actor_id else f"?{source.text}"] = source
+                if not earlier.sources:
+                    doers["?"] = None  # an act by no one named: the doer is unknown
+        own = {s.key for s in item.sources}
+        if len(doers) == 1:
+            (key, doer), = doers.items()
+            if not key.startswith("?") and key not in own and doer.mention.kind != "pronoun":
+                item.targets = [doer]
+
+
+# --- "both sides": the two parties the article has just told of ----------------------------------
+
+_PAIR_NOUNS = {"side": False, "party": False, "country": True, "nation": True, "government": True,
+               "neighbour": True, "neighbor": True, "state": True}  # noun -> must both be states
+
+
+def _pair_phrase(trigger: Token) -> Token | None:
+    """'urged both sides to ...', 'called on the two countries to ...': the phrase asked."""
+    for word in trigger.subtree:
+        lemma = word.lemma_.lower()
+        if word.pos_ != "NOUN" or lemma not in _PAIR_NOUNS or word.head.i not in _near(trigger):
+            continue
+        if any(c.lower_ == "both" or (c.dep_ == "nummod" and c.lower_ == "two") for c in word.children):
+            return word
+    return None
+
+
+def _near(trigger: Token) -> set[int]:
+    """The trigger and its prepositions: where the party asked stands ("urged X", "called on X")."""
+    return {trigger.i} | {c.i for c in trigger.children if c.dep_ in ("prep", "dative")}
+
+
+# Events between two sides: talks and deals, fighting and disputes (not a request to a third party).
+_SIDES_TYPES = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT", "ACCUSE", "THREATEN", "REJECT", "SANCTION", "COERCE"}
+
+
+def _parties(found: Found) -> list[ActorRef]:
+    """The named states and bodies an event between two sides involves (no persons: a side is
+    what a person acts for)."""
+    if found.type not in _SIDES_TYPES:
+        return []
+    refs = [r for r in [*found.sources, *found.targets]  # named ones: the resolver gives them ids
+            if r.mention is not None and r.mention.kind not in ("pronoun", "entity") and r.mention.type != "person"]
+    return list({r.key: r for r in refs}.values())
+
+
+def _refer_to_pair(found: list[Found]) -> None:
+    """'China urged both sides to stop the fighting' after 'Myanmar and the KIA began talks': the
+    two sides are the two parties of the latest event between two sides told before that names
+    exactly two (states, for "both countries"), neither of them the one who asks."""
+    for index, item in enumerate(found):
+        if item.targets or item.type not in ("REQUEST", "SUPPORT", "CONSULT", "AID"):
+            continue
+        phrase = _pair_phrase(item.trigger)
+        if phrase is None:
+            continue
+        earlier = [f for f in found[:index] if f.trigger.i < item.trigger.i and len(_parties(f)) == 2]
+        if not earlier:
+            continue
+        pair = _parties(earlier[-1])
+        own = {s.key for s in item.sources}
+        states_only = _PAIR_NOUNS[phrase.lemma_.lower()]
+        if any(r.key in own for r in pair) or (states_only and any(r.mention.type != "state" for r in pair)):
+            continue
+        item.targets = pair
+
+
 # --- records --------------------------------------------------------------------------------
 
 def _paragraph_start(text: str, offset: int) -> int:
@@ -310,6 +507,14 @@ def _modality(found: Found, doc: Doc, statement: Statement | None) -> Modality:
             or first_person(found.trigger):
         reading.raise_to(Modality.REPORTED)
     return reading.modality
+
+
+def _said_is_done(found: Found, statement: Statement) -> bool:
+    """'The EU announced 15 million euros in aid', 'declared a ceasefire': the verb of saying
+    carries the act itself, which the speaker does by saying it; it is not a report of it."""
+    cue = statement.cue_span
+    carried = found.trigger.pos_ in ("NOUN", "PROPN") and found.anchor is not found.trigger
+    return carried and cue is not None and cue[0] <= found.anchor.idx < cue[1]
 
 
 def _dyads(found: Found) -> list[tuple[ActorRef, ActorRef | None]]:
@@ -334,6 +539,8 @@ def _records(doc: Doc, found: list[Found]) -> list[Event]:
     events: list[Event] = []
     for item in found:
         statement = containing_statement(statements, item.trigger.idx)
+        if statement is not None and _said_is_done(item, statement):
+            statement = None
         modality = _modality(item, doc, statement)
         date = event_date(item.trigger, item.anchor, published, planned=modality == Modality.PLANNED)
         if date is None and statement is not None:
@@ -361,10 +568,14 @@ def find_events(doc: Doc) -> list[Event]:
     skipped = [r.span for r in find_regions(doc.text, doc._.ng_document)
                if r.kind in (HEADLINE, BYLINE, CREDIT, DATELINE)]
     found: list[Found] = []
+    acts: list[Act] = []
     for sentence in doc.sents:
         if any(start <= sentence.start_char < end for start, end in skipped):
             continue
-        found.extend(_find_in_sentence(sentence, mentions, lexicon))
+        found.extend(_find_in_sentence(sentence, mentions, lexicon, acts))
+    _refer_back(found, acts, lexicon)
+    _refer_to_pair(found)
+    found = [f for f in found if not (f.needs_pair and not f.targets)]
     return collapse(_records(doc, found))
 
 

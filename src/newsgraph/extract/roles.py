@@ -7,8 +7,9 @@ Three shapes, all inside one noun phrase:
 - the name as an appositive of the title: "the Kremlin's special envoy to Afghanistan, Zamir
   Kabulov", "the head of the CSTO, Nikolay Bordyuzha".
 The role's ``of`` is the organisation or state: a possessor ("the Kremlin's"), the object
-of "of/at/for" ("head of the CSTO"), or a name or demonym in front of the title ("CSTO",
-"Russian"). A phrase without a title noun gives no role: abstaining beats inventing.
+of "of/at/for" ("head of the CSTO", "President Tayyip Erdogan of Turkey"), or a name or
+demonym in front of the title ("CSTO", "Russian"). A phrase without a title noun gives no
+role: abstaining beats inventing.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 _OF_PREPS = {"of", "at", "for", "with"}
 _MAX_ROLE_TOKENS = 14
+_RANKS = {"colonel", "lieutenant", "captain", "major", "brigadier", "sergeant", "admiral"}
 
 
 def _is_title_noun(token: Token, words: "ActorWords") -> bool:
@@ -46,7 +48,9 @@ def _clean(tokens: list[Token], words: "ActorWords") -> str:
 def _pre_modifier(doc: Doc, person: SpacySpan, affiliation: dict[int, str],
                   words: "ActorWords") -> tuple[Role | None, int]:
     """A title written in front of the name; returns (role, first token of the title)."""
-    left_edge = person.root.left_edge.i
+    # The parser may cut a coordinated title off its name ("Turkish President Tayyip Erdogan
+    # and Foreign Minister Hakan Fidan"): capitalised words right before the name belong to it.
+    left_edge = min(person.root.left_edge.i, _capitalised_run_start(doc, person.start))
     i = person.start - 1
     title: list[Token] = []
     of = None
@@ -71,6 +75,11 @@ def _pre_modifier(doc: Doc, person: SpacySpan, affiliation: dict[int, str],
         title.pop()
     if not any(_is_title_noun(t, words) for t in title):
         return None, person.start
+    # "army spokesman Colonel Anan Kittikhun": a rank after another title is part of the name's
+    # honorifics, not of the role ("Lieutenant Colonel" stays a rank; "General" is also a title)
+    while len(title) > 1 and title[-1].lower_ in _RANKS and any(
+            _is_title_noun(t, words) and t.lower_ not in _RANKS for t in title[:-1]):
+        title.pop()
     if of is None and title[0].i - 1 in affiliation:
         of = affiliation[title[0].i - 1]  # the parser left "CSTO" outside the name's phrase
     # Adjectives in front of the title that are not part of it ("skeptical") are rare here.
@@ -79,6 +88,22 @@ def _pre_modifier(doc: Doc, person: SpacySpan, affiliation: dict[int, str],
         return None, person.start
     span = (title[0].idx, title[-1].idx + len(title[-1]))
     return Role(title=text, of=of, span=span), title[0].i
+
+
+def _capitalised_run_start(doc: Doc, start: int) -> int:
+    i = start
+    while i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+        i -= 1
+    return i
+
+
+def _of_after(doc: Doc, person: SpacySpan, affiliation: dict[int, str]) -> str | None:
+    """'President Tayyip Erdogan of Turkey': the state or organisation named right after."""
+    if person.end >= len(doc) or doc[person.end].lower_ not in ("of", "at") \
+            or doc[person.end].head.i not in range(person.start, person.end):
+        return None
+    objects = [t for t in doc[person.end].subtree if t.i in affiliation]
+    return affiliation[objects[0].i] if objects else None
 
 
 def _role_from_phrase(head: Token, exclude: set[int], affiliation: dict[int, str],
@@ -140,7 +165,8 @@ def find_roles(doc: Doc, person_spans: list[SpacySpan], affiliation: dict[int, s
         inside = set(range(person.start, person.end))
         role, _ = _pre_modifier(doc, person, affiliation, words)
         if role is not None:
-            out.append((where, role))
+            of = role.of or _of_after(doc, person, affiliation)
+            out.append((where, Role(title=role.title, of=of, span=role.span)))
         # "Zamir Kabulov, the Kremlin's special envoy to Afghanistan," (the parser may hang the
         # appositive on any word of the name, so look at each)
         for token in person:

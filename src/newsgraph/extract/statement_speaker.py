@@ -7,11 +7,23 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention, Span
 from .cues import cue_lexicon, media_words
+from .statement_frames import conjunct_governor
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _RELATIVE = {"who", "which", "that", "whom"}
 # Modifiers kept in a speaker phrase that no mention covers ("a senior Afghan official").
 _NP_KEEP = {"det", "amod", "compound", "nummod", "nmod"}
+_NAMED_SPEAKER_TYPES = {"organization", "armed_group", "state", "media", "group"}
+# Common nouns for bodies that a name in apposition can name ("the main opposition, the CHP").
+_BODY_NOUNS = {"opposition", "party", "group", "movement", "alliance", "organisation", "organization",
+               "agency", "company", "firm", "union", "coalition", "bloc", "militia", "rebels", "body",
+               "watchdog", "council", "court", "network", "broadcaster", "newspaper", "outlet", "ministry",
+               "government", "association", "federation", "committee", "commission", "institute", "charity",
+               "faction", "authority", "regulator", "operator", "lender", "bank", "insurgents", "guerrillas"}
+# Bodies of a state that speak for it ("Turkey's Defence Ministry said").
+_INSTITUTION_NOUNS = {"ministry", "government", "army", "military", "navy", "police", "guard", "forces",
+                      "embassy", "presidency", "cabinet", "service", "administration", "authorities",
+                      "office", "mission", "delegation", "parliament", "force"}
 
 
 class MentionIndex:
@@ -52,8 +64,10 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:  # the nearest one: a dateline ("NAIROBI, March 3 —") can be parsed as a second
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                return _document_above(verb.head)
             return child
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+            return _adjunct_controller(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "a statement saying that ...": the noun is the source
         for child in verb.children:
@@ -61,6 +75,10 @@ def subject_of(verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "advcl") and verb.head.head.lemma_ in cue_lexicon():
+            # "X said Y would go and added ...": X's or Y's words? Undecided: as any conjunct.
+            verb = conjunct_governor(verb) or verb.head
+            continue
         # "..., saying that ...", "smiled and said ...": the subject of the governing verb.
         if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"):
             head = verb.head
@@ -74,26 +92,97 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+_DOCUMENT_HEADS = {"ruling", "verdict", "judgment", "judgement", "report", "study", "survey", "poll", "audit",
+                   "investigation", "inquiry", "review", "statement", "letter", "decision"}
+
+
+def _document_above(antecedent: Token) -> Token:
+    """"the ruling by the court in The Hague, which found ...": the parser hangs "which" on the
+    nearest noun; a document a few prepositions up is what found it."""
+    node = antecedent
+    for _ in range(7):
+        if node.lemma_.lower() in _DOCUMENT_HEADS:
+            return node
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    return antecedent
+
+
+_ADJUNCT_PREPS = {"after", "before", "since", "while", "besides"}
+
+
+def _adjunct_controller(gerund: Token) -> Token | None:
+    """"After saying her foot was swollen, she was taken to hospital", "aside from saying he
+    wants ...": the subject of the clause the adjunct hangs on says it. Other prepositions
+    ("praised X for saying", "left without saying where") are left alone."""
+    prep = gerund.head
+    if not (prep.lower_ in _ADJUNCT_PREPS or (prep.lower_ == "from" and prep.head.lower_ == "aside")):
+        return None
+    governor = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
+    while governor.dep_ == "xcomp" and governor.head.i != governor.i:  # "refuses to discuss ..., aside from"
+        governor = governor.head
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects and subjects[0].lower_ not in _RELATIVE else None
+
+
 def speaker_span(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention | None]:
     """The mention the cue attaches to: the subject's own mention, an appositive name, a
-    pronoun, or the head noun phrase (without possessors and prepositional phrases)."""
+    pronoun, or the head noun phrase (without prepositional phrases; possessors only on a
+    state's institutions: "Ethiopia's foreign ministry", "its border service")."""
     own = mentions.covering(subject.idx, subject.idx + len(subject.text))
     if own is not None:
         return own.span, own
-    if subject.pos_ != "PRON":
-        for token in subject.subtree:
-            if token.dep_ == "appos" and token.head.i >= subject.i - 1:
-                name = mentions.covering(token.idx, token.idx + len(token.text))
-                if name is not None and name.type == "person":
-                    return name.span, name
     if subject.pos_ == "PRON":
         return (subject.idx, subject.idx + len(subject.text)), None
+    name = _appositive_name(subject, mentions)
+    if name is not None:
+        return name.span, name
+    owner = _institution_owner(subject, mentions)
+    if owner is not None:
+        return owner
     left = subject
     for child in subject.lefts:
         if child.dep_ in _NP_KEEP and child.i < left.i:
             left = child
-    start = left.left_edge.idx if left.dep_ == "compound" else left.idx
+    start = left.left_edge.idx if left.dep_ in ("compound", "amod") else left.idx  # "state-run ..."
     return (start, subject.idx + len(subject.text)), None
+
+
+def _appositive_name(subject: Token, mentions: MentionIndex) -> Mention | None:
+    """"The head of the delegation, General X," -> the person; "The main opposition
+    Republican People's Party (CHP)", "the rebel group, the Kachin Independence Army" -> the
+    organisation named in apposition to the subject itself."""
+    fallback = None
+    for token in subject.subtree:
+        if token.dep_ != "appos" or token.head.i < subject.i - 1:
+            continue
+        name = mentions.covering(token.idx, token.idx + len(token.text))
+        if name is None:
+            continue
+        if name.type == "person":
+            return name
+        if fallback is None and token.head.i == subject.i and name.type in _NAMED_SPEAKER_TYPES \
+                and subject.lemma_.lower() in _BODY_NOUNS:
+            fallback = name
+    return fallback
+
+
+def _institution_owner(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention | None] | None:
+    """"Ethiopia's foreign ministry", "its border service": a state's institution speaks for
+    the state. The span takes in the possessor (a pronoun possessor is the span itself, so the
+    resolver follows it back to its antecedent)."""
+    if subject.lemma_.lower() not in _INSTITUTION_NOUNS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return (owner.idx, owner.idx + len(owner.text)), None
+    mention = mentions.covering(owner.idx, owner.idx + len(owner.text))
+    if mention is None or mention.type != "state":
+        return None
+    return (mention.span[0], subject.idx + len(subject.text)), mention
 
 
 def outlet_names(doc: Doc, mentions: MentionIndex) -> set[str]:

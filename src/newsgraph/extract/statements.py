@@ -33,8 +33,8 @@ from ..model.ids import statement_id
 from . import doc_attrs  # noqa: F401
 from .cues import Cue, cue_lexicon, noun_cues
 from .statement_attrs import DateFinder, polarity_of
-from .statement_frames import (FRAME_DEPS, TextLayout, block_paragraphs, complement_spans, paratactic_span,
-                               trimmed)
+from .statement_frames import (FRAME_DEPS, TextLayout, block_paragraphs, comment_comma, commented_clause,
+                               complement_spans, paratactic_span, trimmed)
 from .statement_speaker import MentionIndex, medium_span, outlet_names, speaker_span, subject_of
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,8 @@ class Draft:
     quotes: set[int] = field(default_factory=set)
     deny_cue: bool = False
     fragments: list[Span] = field(default_factory=list)  # set when the content is interrupted
+    comment_at: int | None = None  # token index of the comma before "..., a claim X denied"
+    echo: bool = False  # a comment on another statement's content: same content, own speaker
 
     @property
     def pieces(self) -> list[Span]:
@@ -72,6 +74,7 @@ class StatementFinder:
         self.layout = TextLayout(doc)
         self.mentions = MentionIndex(list(doc._.ng_mentions or ()))
         self.claimed: set[int] = set()  # quotes already used as content
+        self.found: list[Draft] = []  # drafts so far, in text order of their cues
         self._outlets: set[str] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
@@ -158,7 +161,11 @@ class StatementFinder:
         before = layout.last_quote_before(clause_start)
         if before is not None and before not in self.claimed:
             q = layout.quotes[before]
-            if layout.is_gap(q.span[1], clause_start) and "\n" not in self.text[q.span[1]:clause_start]:
+            # '"... policy." The network said it would ...': a quote that ends its sentence
+            # belongs to a cue with no clause of its own
+            closed = self.text[q.inner[1] - 1] in ".!?" and any(c.dep_ == "ccomp" for c in verb.children)
+            if layout.is_gap(q.span[1], clause_start) and "\n" not in self.text[q.span[1]:clause_start] \
+                    and not closed:
                 found.append(before)
         after = layout.first_quote_after(verb.idx + len(verb.text))
         colon = False
@@ -202,7 +209,14 @@ class StatementFinder:
         cue_text, cue_span = self._cue_text_span(verb, cue)
         base = Draft(content=(0, 0), kind="indirect", verb=verb, cue=cue, cue_text=cue_text,
                      cue_span=cue_span, deny_cue=cue.deny != negated)
-        base.speaker, base.speaker_mention = speaker_span(subject, self.mentions)
+        issuer = self._issuer_of(subject)
+        if issuer is not None:
+            base.speaker, base.speaker_mention = issuer.speaker, issuer.speaker_mention
+        else:
+            base.speaker, base.speaker_mention = self._speaker_of(subject)
+        comma = comment_comma(verb)
+        if comma is not None:  # its content is the clause before the comma, settled later
+            return [replace(base, content=(comma.idx, comma.idx), comment_at=comma.i)]
         drafts: list[Draft] = []
         found, colon = self._adjacent_quotes(verb, subject)
         if "quote" not in cue.frames and not colon:
@@ -229,7 +243,9 @@ class StatementFinder:
                     span, more = self._extend_with_following_quote(span, clip)
                     if more:
                         kind, used = "mixed", used | more
-                drafts.append(replace(base, content=span, kind=kind, root=root, quotes=used))
+                refusal = base.deny_cue and root is not None and _proposal(root)
+                drafts.append(replace(base, content=span, kind=kind, root=root, quotes=used,
+                                      deny_cue=base.deny_cue and not refusal))
         colon_at = self._introduces_block(verb, clip)
         if colon_at is not None:
             block = block_paragraphs(self.layout, colon_at)
@@ -238,6 +254,33 @@ class StatementFinder:
         for d in drafts:
             self.claimed |= d.quotes
         return drafts
+
+    def _speaker_of(self, subject: Token) -> tuple[Span, Mention | None]:
+        """The speaker span of a subject; "a report by Human Rights Watch" spans the document
+        and its author, so that the author is the actor that speaks."""
+        author = _author_of(subject)
+        if author is not subject:
+            span, mention = speaker_span(author, self.mentions)
+            if mention is not None:
+                return (min(subject.left_edge.idx, span[0]), span[1]), mention
+        return speaker_span(subject, self.mentions)
+
+    def _issuer_of(self, subject: Token) -> Draft | None:
+        """'The ELN said in a statement that ... "...," the statement said': a bare definite
+        document noun stands for the document an earlier cue was made in ("said in a
+        statement", "issued a statement"), and so for that cue's speaker."""
+        noun = subject.lemma_.lower()
+        modifiers = [c.lower_ for c in subject.children if not c.is_punct]
+        if noun not in _DOCUMENT_NOUNS or modifiers not in (["the"], ["this"]):
+            return None
+        here = self.layout.paragraph_index(subject.idx)
+        for d in reversed(self.found):
+            if d.verb is None or d.speaker is None or d.verb.i >= subject.i \
+                    or here - self.layout.paragraph_index(d.verb.idx) > 2:
+                continue
+            if any(t.lemma_.lower() == noun and _on_cue(t, d.verb) for t in d.verb.subtree):
+                return d
+        return None
 
     def _dateline(self, token: Token) -> bool:
         """"GENEVA, Feb. 9 — ...": the place line of a wire story is no speaker."""
@@ -294,6 +337,7 @@ class StatementFinder:
         steps = 0
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and steps < 3:
             head, steps = head.head, steps + 1
+        head = _clause_of_trailing(token, head)
         if sources[0].lemma_.lower() in _RECORD_NOUNS and self._match_cue(head) is not None \
                 and any(c.dep_ == "nsubj" for c in head.children):
             return []  # '..., he said, according to a copy of his remarks': a record, "he" speaks
@@ -303,19 +347,23 @@ class StatementFinder:
         if follow is not None and follow.lower_ in ("from", "by") and follow.dep_ == "prep" \
                 and sources[0].lemma_.lower() in _DOCUMENT_NOUNS:
             phrase_last = max(phrase_last, follow.right_edge.i)  # "a statement | from the ministry"
+        source = _author_of(sources[0])
+        comma = _swallowed_subject(token, to, head)
+        if comma is not None:
+            phrase_last, source = comma.i - 1, doc[comma.i - 1]
         first, last = head.left_edge.i, head.right_edge.i
         while last > first and doc[last].is_punct:
             last -= 1  # "..., according to X." ends the clause with its own full stop
         if token.i < head.i:
             if phrase_first == first:
                 first = phrase_last + 1
-        elif phrase_last >= last:
-            last = phrase_first - 1
+        elif phrase_last >= last or _clause_follows(head, phrase_last):
+            last = phrase_first - 1  # "X, according to Y, and Z called ...": Z's clause is not Y's
         span = trimmed(doc, first, last, clip)
         if span is None or span[1] - span[0] < 10:
             return []
         span, kind, used = self._snap_to_quotes(span)
-        speaker, mention = speaker_span(_author_of(sources[0]), self.mentions)
+        speaker, mention = speaker_span(source, self.mentions)
         draft = Draft(content=span, kind=kind, root=head, cue=None, cue_text="according to",
                       cue_span=(token.idx, to.idx + len(to.text)), speaker=speaker,
                       speaker_mention=mention, quotes=used)
@@ -378,8 +426,45 @@ class StatementFinder:
                 self.claimed.add(index)
         return out
 
+    def settle_comments(self, drafts: list[Draft]) -> list[Draft]:
+        """"A said X, an accusation B rejected": A's content stops at the comma, and B's
+        statement has the same content (B denies what A asserts)."""
+        out = []
+        for d in drafts:
+            if d.comment_at is None:
+                out.append(d)
+                continue
+            comma = self.doc[d.comment_at]
+            hosts = [h for h in drafts if h.comment_at is None and h.content[0] < comma.idx < h.content[1]]
+            if hosts:
+                host = min(hosts, key=lambda h: h.content[1] - h.content[0])
+                self._cut_before(host, comma.idx)
+                d.content, d.kind, d.root = host.content, host.kind, host.root
+                d.fragments = list(host.fragments)
+            else:
+                clause = commented_clause(comma, self.layout.paragraph(comma.idx))
+                if clause is None:
+                    continue
+                d.content, d.kind, used = self._snap_to_quotes(clause[0])
+                d.root = clause[1]
+            d.echo = True
+            out.append(d)
+        return out
+
+    def _cut_before(self, host: Draft, pos: int) -> None:
+        """End a content at pos, and before its own cue when that now closes it ("X, according
+        to Y, | a claim Z denied")."""
+        end = pos
+        if host.cue_span and host.content[0] < host.cue_span[0] < end:
+            end = host.cue_span[0]
+        while end > host.content[0] and self.text[end - 1] in " ,;—–-\n":
+            end -= 1
+        host.content = (host.content[0], end)
+        if host.fragments:
+            host.fragments = [(s, min(e, end)) for s, e in host.fragments if s < end]
+
     def drafts(self) -> list[Draft]:
-        drafts: list[Draft] = []
+        drafts: list[Draft] = self.found
         doc = self.doc
         n = len(doc)
         nouns = noun_cues()
@@ -391,17 +476,80 @@ class StatementFinder:
                 drafts.extend(self.from_according(token))
             elif token.pos_ == "NOUN" and token.lemma_ in nouns:
                 drafts.extend(self.from_noun(token, nouns[token.lemma_]))
+        drafts = self.settle_comments(drafts)
         drafts.extend(self.orphan_quotes(drafts))
         return _without_overlaps(drafts)
 
 
 # Documents that speak for their author: "according to a statement from the ministry".
 _DOCUMENT_NOUNS = {"statement", "report", "communique", "communiqué", "letter", "transcript", "copy",
-                   "document", "release", "note", "filing", "memo", "announcement", "post", "tweet"}
+                   "document", "release", "note", "filing", "memo", "announcement", "post", "tweet",
+                   "ruling", "verdict", "judgment", "judgement", "study", "survey", "poll", "audit",
+                   "investigation", "inquiry", "review", "analysis", "assessment"}
 
 
 # Records of what someone said: they do not speak themselves.
 _RECORD_NOUNS = {"copy", "transcript", "recording", "text", "video", "footage", "record", "minutes"}
+
+
+def _clause_follows(head: Token, after: int) -> bool:
+    """A clause with a subject of its own is coordinated right after a mid-sentence "according
+    to" phrase ("..., according to Y, and Chinese media called ..."). A shared subject ("...,
+    according to their lawyers, and said ...") keeps the whole sentence as Y's."""
+    doc = head.doc
+    i = after + 1
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].dep_ != "cc":
+        return False
+    return any(c.dep_ == "conj" and c.i > i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+               for c in head.children)
+
+
+def _swallowed_subject(according: Token, to: Token, head: Token) -> Token | None:
+    """"According to Greenpeace, palm oil companies were responsible": the parser reads the
+    clause's subject into the source ("Greenpeace, palm oil ... companies"), leaving the clause
+    without one. The source then ends at the first comma (returned)."""
+    if according.i > head.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    doc = according.doc
+    return next((t for t in doc[to.i + 2:head.i] if t.text == ","), None)
+
+
+def _clause_of_trailing(according: Token, head: Token) -> Token:
+    """"The army launched an offensive that displaced 10,000 people, according to the UN",
+    "Gunmen attacked two towns, killing 11 civilians, according to officials": a trailing
+    "according to" after a comma, hung on a relative clause or a participle, is about the
+    whole clause that holds it."""
+    doc = according.doc
+    if according.i == 0 or doc[according.i - 1].text != ",":
+        return head
+    node, steps = head, 0
+    while (node.dep_ in ("relcl", "acl") or (node.dep_ == "advcl" and node.tag_ == "VBG")) and steps < 3:
+        node = node.head  # the noun the relative clause describes
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        steps += 1
+    return node
+
+
+# What one turns down rather than declares false: "rejected the offer" refuses, it does not
+# deny that an offer was made (a denial would contradict the report of the offer).
+_PROPOSALS = {"offer", "request", "demand", "proposal", "plan", "call", "invitation", "appeal", "ultimatum",
+              "bid", "plea", "deal", "terms", "condition", "compromise", "initiative", "idea", "resolution",
+              "motion", "amendment", "bill", "nomination", "application", "budget", "agreement", "suggestion",
+              "recommendation", "mediation", "ceasefire", "truce", "settlement", "package"}
+
+
+def _proposal(root: Token) -> bool:
+    return root.pos_ == "NOUN" and root.dep_ == "dobj" and root.lemma_.lower() in _PROPOSALS
+
+
+def _on_cue(noun: Token, verb: Token) -> bool:
+    """"said in a statement", "issued a statement": the noun is the cue's object or sits in a
+    prepositional phrase on the cue itself."""
+    head = noun.head
+    return head.i == verb.i and noun.dep_ == "dobj" or head.dep_ == "prep" and head.head.i == verb.i
 
 
 def _author_of(source: Token) -> Token:
@@ -430,7 +578,7 @@ def _without_overlaps(drafts: list[Draft]) -> list[Draft]:
     ('the mayor said the government had promised to pay': the promise is the mayor's claim)."""
     kept: list[Draft] = []
     for d in sorted(drafts, key=lambda d: (d.content[0], -d.content[1])):
-        if any(k.content == d.content for k in kept):
+        if any(k.content == d.content and k.echo == d.echo for k in kept):
             continue
         if d.cue_span and any(o is not d and o.content[0] <= d.cue_span[0] < o.content[1]
                               and any(s <= d.cue_span[0] < e for s, e in o.pieces) for o in drafts):
@@ -461,7 +609,7 @@ def find_statements(doc: Doc) -> list[Statement]:
                 medium = d.speaker_mention.span  # "wrote Asia Plus": the outlet speaks for itself
         contents = [p for x in drafts if x.verb is d.verb and d.verb is not None for p in x.pieces] or d.pieces
         statements.append(Statement(
-            id=statement_id(doc_id, d.content),
+            id=statement_id(doc_id, (d.content[0], d.cue_span[1]) if d.echo and d.cue_span else d.content),
             document_id=doc_id,
             content=text[d.content[0]:d.content[1]],
             content_span=d.content,

@@ -10,6 +10,9 @@ Every surface form maps to one entry and a *kind* saying how it names the entry:
 ``name``, ``alias``, ``metonym`` (a capital or seat of power: "Moscow", "the Kremlin") or
 ``demonym`` ("Russian", "Americans"). When two entries claim the same surface, the curated
 files win over generated state data, and among states the more populous one wins.
+``Gazetteer.cities`` keeps the metonyms that are also cities (capitals, "Brussels" for the
+European Commission): where such a name is only a location ("told reporters in Ankara") it
+names a place, not the actor (extract/actors.py decides).
 """
 from __future__ import annotations
 
@@ -79,6 +82,7 @@ def surface_variants(text: str, kind: str = NAME) -> list[str]:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     surfaces: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (id, kind)
+    cities: set[str] = field(default_factory=set)  # metonym surfaces that are cities ("Ankara")
 
     def add(self, entry: Entry, names: Iterable[tuple[str, str]], override: bool = False) -> None:
         """Register an entry under (surface, kind) pairs; earlier claims win unless override."""
@@ -88,6 +92,17 @@ class Gazetteer:
             for variant in surface_variants(surface, kind):
                 if override or variant not in self.surfaces:
                     self.surfaces[variant] = (entry.id, kind)
+
+    def add_cities(self, entry: Entry, cities: Iterable[str]) -> None:
+        """Register city metonyms of an entry; a city whose name another entry owns, or that
+        is the entry's own name ("Luxembourg", "Kuwait"), stays what that name is."""
+        for city in cities:
+            for variant in surface_variants(city, METONYM):
+                if self.surfaces.get(variant) == (entry.id, METONYM):
+                    self.cities.add(variant)
+
+    def is_city(self, surface: str) -> bool:
+        return " ".join(surface.split()) in self.cities
 
     def lookup(self, text: str) -> Hit | None:
         """The entry a surface form names: exact, then without a leading article or a possessive."""
@@ -110,7 +125,7 @@ class Gazetteer:
 
     def extended(self, entries: Iterable[Entry]) -> "Gazetteer":
         """A copy with user entries added; their names override the shipped ones."""
-        out = Gazetteer(dict(self.entries), dict(self.surfaces))
+        out = Gazetteer(dict(self.entries), dict(self.surfaces), set(self.cities))
         for entry in entries:
             out.add(entry, [(entry.name, NAME)] + [(a, ALIAS) for a in entry.aliases], override=True)
         return out
@@ -170,6 +185,7 @@ def _add_states(gaz: Gazetteer) -> None:
         gaz.add(entry, [(n, ALIAS) for n in more.get("names", [])]
                 + [(m, METONYM) for m in more.get("metonyms", []) + more.get("capitals", [])]
                 + [(d, DEMONYM) for d in more.get("demonyms", []) + more.get("plurals", [])])
+        gaz.add_cities(entry, more.get("capitals", []))
     for state in states:
         entry = gaz.entries[country_actor_id(state["iso2"])]
         names = [(entry.name, NAME)] + [(_strip_article(n), ALIAS) for n in state["names"] if n not in drop_names]
@@ -177,6 +193,7 @@ def _add_states(gaz: Gazetteer) -> None:
                     if c not in drop_capitals and fold_accents(c) not in drop_capitals]
         demonyms = [(d, DEMONYM) for d in state["demonyms"] if d not in drop_demonyms]
         gaz.add(entry, names + capitals + demonyms)
+        gaz.add_cities(entry, [c for c, _ in capitals])
 
 
 def _state_entry(state: dict, more: dict) -> Entry:
@@ -199,7 +216,10 @@ def entry_from_record(record: dict, where: str = "") -> Entry:
 def _add_curated(gaz: Gazetteer) -> None:
     for record in _read_yaml("organizations.yaml"):
         entry = entry_from_record(record)
-        gaz.add(entry, [(entry.name, NAME)] + [(a, ALIAS) for a in entry.aliases], override=True)
+        cities = [str(c) for c in record.get("cities") or ()]  # "Brussels" for the Commission
+        gaz.add(entry, [(entry.name, NAME)] + [(a, ALIAS) for a in entry.aliases]
+                + [(c, METONYM) for c in cities], override=True)
+        gaz.add_cities(entry, cities)
     groups = _read_yaml("groups.yaml")
     for kind, records in ((ActorType.GROUP, groups["groups"]), (ActorType.LOCATION, groups["locations"])):
         for record in records:

@@ -12,7 +12,8 @@ Rules, in the order the resolver applies them:
   "the army", "the government", "the police" without such an antecedent go to the document's
   only state (none when it names several);
 - "the group", "the militants", "the movement", "the agency" go to the nearest preceding
-  actor of a compatible type;
+  actor of a compatible type, the first listed type first within three sentences ("the group"
+  is the armed group named before the United Nations);
 - a subject pronoun goes to the nearest preceding compatible actor within two sentences:
   he/she -> a person; it -> an organisation, medium, armed group or state; they -> an armed
   group, organisation or group, or a state unit ("Russian officials").
@@ -37,6 +38,7 @@ PRONOUN_TYPES: dict[str, tuple[str, ...]] = {
     "they": _PLURAL_ORGS, "them": _PLURAL_ORGS, "their": _PLURAL_ORGS,
 }
 _PRONOUN_WINDOW = 2  # sentences back from the pronoun's own
+_PREFERRED_WINDOW = 3  # sentences back in which "the group" prefers the type listed first
 # Heads of definite descriptions that first look for the actor named with that head word:
 # "the agency" after "the International Atomic Energy Agency", "the ministry" after "the
 # Chinese foreign ministry" (a sector), rather than the nearest actor of a compatible type.
@@ -159,7 +161,12 @@ class ActorIndex:
             states = {f.id for f in self.facts.values() if f.type == ActorType.STATE.value}
             return states.pop() if len(states) == 1 else None
         if head in self.group_nouns:
-            return self.nearest_before(span[0], self.group_nouns[head])
+            types = self.group_nouns[head]
+            # "the group" after "Hezbollah ... the United Nations": the armed group, when one
+            # was named in the last few sentences, before any other organisation
+            preferred = self.nearest_before(span[0], types[:1], self._window_start(span[0], _PREFERRED_WINDOW)) \
+                if len(types) > 1 else None
+            return preferred or self.nearest_before(span[0], types)
         countries = {self.demonym_country[w] for w in words if w in self.demonym_country}
         holders = []
         for fact in self.facts.values():

@@ -6,7 +6,9 @@
 2. References: title phrases and subject pronouns are attached to an antecedent, or dropped.
 3. Actors: one per id, with the gazetteer's canonical name, the aliases seen, the roles read
    around any of its mentions and, for people, the country of the state or organisation
-   they serve.
+   they serve. A minister's role without a state ("Foreign Minister Paula Errazuriz") takes
+   the state whose ministry of that portfolio the same or the previous sentence names
+   ("Chile's foreign ministry said ..."), and only when exactly one state fits.
 4. Statement speakers and event parties: the actor at their span (names, pronouns, titles).
 """
 from __future__ import annotations
@@ -29,12 +31,31 @@ from .coreference import PRONOUN_TYPES, ActorFacts, ActorIndex
 
 PERSON = ActorType.PERSON.value
 _REFERENCE_KINDS = ("pronoun", "title")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s+")
 # When spaCy labels the same name differently in one document, the first listed type wins ties.
 _TYPE_PREFERENCE = (ActorType.ORGANIZATION.value, PERSON, ActorType.LOCATION.value, ActorType.GROUP.value)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _same_title(a: Role, b: Role) -> bool:
+    return a.title.lower() == b.title.lower()
+
+
+def _add_role(roles: list[Role], role: Role) -> None:
+    """Add a role once; a title known with its state or organisation replaces the same title
+    without one ("President" of None, then "president" of country:tr from an appositive)."""
+    for k, old in enumerate(roles):
+        if _same_title(old, role) and old.of == role.of:
+            return
+        if _same_title(old, role) and old.of is None and role.of is not None:
+            roles[k] = role
+            return
+        if _same_title(old, role) and role.of is None and old.of is not None:
+            return
+    roles.append(role)
 
 
 class Resolver:
@@ -47,6 +68,7 @@ class Resolver:
         self.gazetteer: Gazetteer = base.extended(self.user_entries) if self.user_entries else base
         self.user = AliasMatcher.build(self.user_entries)
         self.group_nouns = actor_words().group_nouns
+        self.department_words = actor_words().department_words
         self.demonym_country: dict[str, str] = {
             surface.lower(): str(self.gazetteer.entries[eid].country)
             for surface, (eid, kind) in self.gazetteer.surfaces.items()
@@ -173,8 +195,43 @@ class Resolver:
         entry = self.gazetteer.get(role.of)
         return entry.country if entry else None
 
-    def _facts(self, mentions: list[Mention], roles: tuple[tuple[Span, Role], ...]) -> dict[str, ActorFacts]:
+    @staticmethod
+    def _renamed(mentions: list[Mention]) -> dict[str, str]:
+        """Id a name would have on its own -> the id it resolved to ("org:mas" -> the party
+        the acronym stands for), so that a role's `of` follows its organisation."""
+        out: dict[str, str] = {}
+        for m in mentions:
+            if m.actor_id and m.kind not in _REFERENCE_KINDS:
+                for kind in (ActorType.ORGANIZATION.value, ActorType.MEDIA.value, ActorType.ARMED_GROUP.value):
+                    own = actor_id(kind, clean_name(m.text))
+                    if own != m.actor_id:
+                        out.setdefault(own, m.actor_id)
+        return out
+
+    def _ministry_state(self, role: Role, text: str, mentions: list[Mention],
+                        sentences: tuple[Span, ...]) -> str | None:
+        """The one state whose ministry of the role's portfolio ("foreign" of "Foreign
+        Minister") the role's sentence or the one before names."""
+        title = role.title.lower().split()
+        if "minister" not in title or role.span is None:
+            return None
+        portfolios = [w for w in title[: title.index("minister")] if w in self.department_words]
+        if not portfolios:
+            return None
+        i = max(0, bisect.bisect_right([s for s, _ in sentences], role.span[0]) - 1)
+        window = (sentences[max(0, i - 1)][0], sentences[i][1]) if sentences else (0, len(text))
+        after = re.compile(r"(?:'s|’s)?\s+(?:" + "|".join(portfolios) + r")\s+ministry\b", re.I)
+        before = re.compile(r"\b(?:" + "|".join(portfolios) + r")\s+ministry\s+in\s+$", re.I)
+        states = {m.actor_id for m in mentions
+                  if m.actor_id and m.type == ActorType.STATE.value and m.kind not in _REFERENCE_KINDS
+                  and window[0] <= m.span[0] < window[1]
+                  and (after.match(text, m.span[1]) or before.search(text, max(0, m.span[0] - 40), m.span[0]))}
+        return states.pop() if len(states) == 1 else None
+
+    def _facts(self, mentions: list[Mention], roles: tuple[tuple[Span, Role], ...],
+               text: str = "", sentences: tuple[Span, ...] = ()) -> dict[str, ActorFacts]:
         facts: dict[str, ActorFacts] = {}
+        renamed = self._renamed(mentions)
         for m in mentions:
             if m.actor_id and m.actor_id not in facts:
                 entry = self.gazetteer.get(m.actor_id)
@@ -186,16 +243,20 @@ class Resolver:
             if holder is None or holder.actor_id is None:
                 continue
             fact = facts[holder.actor_id]
-            if all((r.title.lower(), r.of) != (role.title.lower(), role.of) for r in fact.roles):
-                fact.roles.append(role)
+            if role.of in renamed:
+                role = replace(role, of=renamed[role.of])
+            if role.of is None:
+                role = replace(role, of=self._ministry_state(role, text, mentions, sentences))
+            _add_role(fact.roles, role)
+        for fact in facts.values():
             if fact.country is None:
-                fact.country = self._country_of(role)
+                fact.country = next((c for c in map(self._country_of, fact.roles) if c), None)
         return facts
 
     def index(self, extraction: Extraction) -> tuple[list[Mention], dict[str, ActorFacts], ActorIndex]:
         """Resolved mentions, per-actor facts and the span lookup of one document."""
         named = self.name_ids(extraction.document.text, extraction.mentions)
-        facts = self._facts(named, extraction.roles)
+        facts = self._facts(named, extraction.roles, extraction.document.text, extraction.sentences)
         index = ActorIndex(extraction.document.text, named, facts, extraction.sentences,
                            self.group_nouns, self.demonym_country)
         mentions = []
@@ -208,7 +269,27 @@ class Resolver:
                 m = replace(m, actor_id=target, type=facts[target].type)
                 index.add(m)
             mentions.append(m)
+        self._roles_of_possessors(extraction.document.text, mentions, facts)
         return mentions, facts, index
+
+    @staticmethod
+    def _roles_of_possessors(text: str, mentions: list[Mention], facts: dict[str, ActorFacts]) -> None:
+        """"The group's deputy leader, Hassan Mroueh": a role owned by a description that
+        coreference resolved ("the group" -> Hezbollah) is a role of that actor."""
+        owners = {m.span[1]: m.actor_id for m in mentions
+                  if m.kind == "title" and m.actor_id and facts[m.actor_id].type != PERSON}
+        if not owners:
+            return
+        for fact in facts.values():
+            for k, role in enumerate(fact.roles):
+                if role.of is not None or role.span is None:
+                    continue
+                owner = next((owners[end] for end in owners
+                              if 0 < role.span[0] - end <= 4 and _POSSESSIVE.fullmatch(text[end: role.span[0]])), None)
+                if owner is not None:
+                    fact.roles[k] = replace(role, of=owner)
+                    if fact.country is None:
+                        fact.country = facts[owner].country
 
     # -- 3. actors ------------------------------------------------------------------------
     def _actor(self, actor: str, ms: list[Mention], fact: ActorFacts) -> Actor:
