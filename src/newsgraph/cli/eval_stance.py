@@ -23,27 +23,29 @@ def stance(gold_path: str, as_json: bool) -> None:
     Example:
       newsgraph eval stance ../shared/eval/stance/dev.jsonl
     """
+    from ..evaluate.gold import gold_records
     from ..evaluate.stance import LABELS, score
     from ..link.stance import StanceModel
 
     model = StanceModel()
     gold, predicted, failures = [], [], 0
-    with open(gold_path, encoding="utf-8") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                label = record["label"]
-                claim, body = record["claim"], record["body"]
-                if label not in LABELS:
-                    raise ValueError(f"unknown label {label!r}")
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                failures += 1
-                click.echo(f"error: {InputError(f'bad gold record ({exc})', where=f'{gold_path}:{number}')}", err=True)
-                continue
-            gold.append(label)
-            predicted.append(model.predict(claim, body).stance)
+
+    def report(error: InputError) -> None:
+        nonlocal failures
+        failures += 1
+        click.echo(f"error: {error}", err=True)
+
+    for where, record in gold_records(gold_path, on_error=report):
+        try:
+            label = record["label"]
+            claim, body = record["claim"], record["body"]
+            if label not in LABELS:
+                raise ValueError(f"unknown label {label!r}")
+        except (KeyError, TypeError, ValueError) as exc:
+            report(InputError(f"bad gold record ({exc})", where=where))
+            continue
+        gold.append(label)
+        predicted.append(model.predict(claim, body).stance)
     result = score(gold, predicted)
     if as_json:
         click.echo(json.dumps(result, indent=2))

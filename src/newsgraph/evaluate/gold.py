@@ -1,0 +1,43 @@
+"""Gold files in JSON Lines: one record per line, numbered for error messages.
+
+Every evaluator reads its gold the same way; what a record must hold, and whether a bad record
+ends the run or is counted and skipped, stays with the evaluator.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ..errors import InputError
+
+
+def gold_records(path: str | Path, on_error: Callable[[InputError], None] | None = None,
+                 ) -> Iterator[tuple[str, Any]]:
+    """Yield (where, record) for each non-blank line, `where` being "FILE:LINE".
+
+    An unreadable file raises InputError. A line that is not JSON raises InputError naming the
+    file and line, or is passed to `on_error` and skipped when one is given.
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read gold file: {exc.strerror}", where=str(path)) from exc
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    error = InputError(f"bad gold record (not JSON: {exc.msg})", where=where)
+                    if on_error is None:
+                        raise error from exc
+                    on_error(error)
+                    continue
+                yield where, record
+        except UnicodeDecodeError as exc:
+            raise InputError("gold file is not UTF-8 text", where=str(path)) from exc
