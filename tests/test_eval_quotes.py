@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from newsgraph.cli.main import cli
 from newsgraph.errors import InputError
-from newsgraph.evaluate.quotes import (Article, Attribution, Predicted, Scores, evaluate, normalise,
-                                       read_gold, score_article)
+from newsgraph.evaluate.quotes import (Article, Attribution, Predicted, Scores, attributions, evaluate,
+                                       normalise, read_gold, score_article)
+from newsgraph.model import Statement
 
 # The development gold lives outside the repository (../shared); without it the test skips.
 DEV = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[1].parent / "shared")) \
@@ -34,6 +35,30 @@ def _score(preds):
 def test_normalise_drops_marks_and_that():
     assert TEXT[slice(*normalise(TEXT, (15, 43)))] == "the bridge would close"
     assert TEXT[slice(*normalise(TEXT, (44, 59)))] == "It is unsafe"
+
+
+def _statement(content, speaker, cue, kind="direct"):
+    return Statement(id=str(content), document_id="d", content="", content_span=content, speaker_span=speaker,
+                     cue_span=cue, kind=kind)
+
+
+# statements -> PolNeAR attributions: direct statements with one cue and one speaker (a quote
+# split from the one before it for its polarity) are one attribution; nothing else is joined.
+ATTRIBUTIONS = [
+    ([_statement((1, 20), (22, 24), (25, 29)), _statement((32, 60), (22, 24), (25, 29))],
+     [Predicted((1, 60), (22, 24), (25, 29))]),
+    ([_statement((1, 20), (22, 24), (25, 29)), _statement((32, 60), (22, 24), None)],  # no cue of its own
+     [Predicted((1, 20), (22, 24), (25, 29)), Predicted((32, 60), (22, 24), None)]),
+    ([_statement((1, 20), (22, 24), (25, 29), "indirect"), _statement((32, 60), (22, 24), (25, 29), "indirect")],
+     [Predicted((1, 20), (22, 24), (25, 29)), Predicted((32, 60), (22, 24), (25, 29))]),
+    ([_statement((1, 20), (22, 24), (25, 29)), _statement((32, 60), (61, 63), (25, 29))],  # another speaker
+     [Predicted((1, 20), (22, 24), (25, 29)), Predicted((32, 60), (61, 63), (25, 29))]),
+]
+
+
+@pytest.mark.parametrize("statements, expected", ATTRIBUTIONS)
+def test_statements_as_attributions(statements, expected):
+    assert attributions(statements) == expected
 
 
 def test_perfect_prediction():

@@ -10,22 +10,23 @@ import pytest
 
 from unseen_eval import documents, load_corpus, score
 
-# Measured 2026-11-25 on all 21 articles: actors P 0.909 R 0.957; statements recall 1.000,
-# speaker accuracy 0.938, polarity accuracy 0.992, denial precision 1.000; events precision
-# 0.639 (0.753 when a left-out target is not counted as an error), recall 0.678, modality
-# accuracy 0.946. (Articles 01-06 alone, before the fixes of that day: actors 0.953/0.953,
-# events P 0.531 R 0.576; after: actors 0.965/0.965, events P 0.660 R 0.697.)
+# Measured 2026-11-25 on all 21 articles, after the second round of fixes: actors P 0.987
+# R 0.993; statements recall 1.000, speaker accuracy 0.985, polarity accuracy 1.000, denial
+# precision 1.000; events precision 0.780 (0.893 when a left-out target is not counted as an
+# error), recall 0.774, modality accuracy 0.972. Before that day's fixes (first run on 11-35):
+# actors 0.854-0.909 P, events P 0.531-0.648 R 0.576-0.581. These are development figures:
+# rules were fixed while reading these errors. tests/corpus/heldout is the blind measure.
 FLOORS = {
-    "actor_precision": 0.88,
-    "actor_recall": 0.93,
+    "actor_precision": 0.96,
+    "actor_recall": 0.96,
     "statement_recall": 0.97,
-    "speaker_accuracy": 0.91,
-    "polarity_accuracy": 0.96,
+    "speaker_accuracy": 0.95,
+    "polarity_accuracy": 0.97,
     "denial_precision": 0.95,
-    "event_precision": 0.60,
-    "event_precision_target_optional": 0.72,
-    "event_recall": 0.64,
-    "modality_accuracy": 0.91,
+    "event_precision": 0.74,
+    "event_precision_target_optional": 0.85,
+    "event_recall": 0.73,
+    "modality_accuracy": 0.93,
 }
 
 CORPUS = load_corpus()

@@ -1,6 +1,7 @@
 """Scores for the held-out corpus in tests/corpus/unseen/ (articles written for the project,
 gold written before the extractor was run on them). Used by tests/test_unseen_corpus.py;
-`python tests/unseen_eval.py` prints the figures and every error.
+`python tests/unseen_eval.py [DIR]` prints the figures and every error (DIR defaults to
+tests/corpus/unseen; tests/corpus/heldout is scored the same way).
 
 Gold per article (YAML): `actors` as in tests/corpus/actors (plus `optional: true`),
 `statements` ({speaker, says, polarity: assert|deny|any, optional_speaker}) and `events`
@@ -22,8 +23,8 @@ from newsgraph.model import Actor, Batch, Document
 CORPUS = Path(__file__).parent / "corpus" / "unseen"
 
 
-def load_corpus() -> list[dict]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.yaml"))]
+def load_corpus(directory: Path = CORPUS) -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.yaml"))]
 
 
 def documents(articles: list[dict]) -> list[Document]:
@@ -171,7 +172,9 @@ def score(articles: list[dict], batches: list[Batch]) -> dict[str, Any]:
 if __name__ == "__main__":
     from newsgraph.pipeline import Pipeline
 
-    corpus = load_corpus()
+    import sys
+
+    corpus = load_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
     result = score(corpus, Pipeline().process_many(documents(corpus)))
     print("\n".join(result.pop("errors")))
     for name, value in result.items():

@@ -14,7 +14,6 @@ PLOVER intent: AGREE or THREATEN).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError
+from .gold import gold_records
 from ..extract.event_lexicon import plover_code
 from ..model import Event, EventType
 
@@ -49,17 +49,13 @@ class _Counts:
 def load_cases(path: str | Path) -> list[Case]:
     """Gold cases; a malformed line raises InputError naming the file and line."""
     cases = []
-    with open(path, encoding="utf-8") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                cases.append(Case(id=str(record["id"]), tier=str(record.get("tier", "gold")),
-                                  text=str(record["text"]), events=tuple(record.get("events") or ())))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"bad gold record ({exc})", where=f"{path}:{number}",
-                                 hint='each line needs {"id", "text", "events"}') from exc
+    for where, record in gold_records(path):
+        try:
+            cases.append(Case(id=str(record["id"]), tier=str(record.get("tier", "gold")),
+                              text=str(record["text"]), events=tuple(record.get("events") or ())))
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"bad gold record ({exc})", where=where,
+                             hint='each line needs {"id", "text", "events"}') from exc
     return cases
 
 

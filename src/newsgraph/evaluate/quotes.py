@@ -18,14 +18,14 @@ Gold lines: ``{"id", "text", "quotes": [{"speaker_span", "cue_span", "content_sp
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError
-from ..model import Span
+from .gold import gold_records
+from ..model import Span, Statement
 
 THRESHOLDS = (0.3, 0.8)
 _EDGE = re.compile(r"""^[\s"“”'‘’«».,;:!?()\[\]—–-]+|[\s"“”'‘’«».,;:!?()\[\]—–-]+$""")
@@ -48,22 +48,13 @@ class Article:
 
 def read_gold(path: str | Path) -> Iterator[Article]:
     """Articles of a gold JSONL file; a bad line raises InputError naming file and line."""
-    path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read gold file: {exc.strerror}", where=str(path)) from exc
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                gold = tuple(_attribution(q) for q in record["quotes"])
-                yield Article(id=str(record["id"]), text=record["text"], gold=gold)
-            except (ValueError, KeyError, TypeError, IndexError) as exc:
-                raise InputError(f"not a gold attribution record ({exc!r})", where=f"{path}:{number}",
-                                 hint="expected {\"id\", \"text\", \"quotes\": [...]} per line") from exc
+    for where, record in gold_records(path):
+        try:
+            gold = tuple(_attribution(q) for q in record["quotes"])
+            yield Article(id=str(record["id"]), text=record["text"], gold=gold)
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise InputError(f"not a gold attribution record ({exc!r})", where=where,
+                             hint="expected {\"id\", \"text\", \"quotes\": [...]} per line") from exc
 
 
 def _span(value: Any) -> Span | None:
@@ -244,9 +235,29 @@ def pipeline_extractor(batch_size: int = 8) -> Extractor:
     def run(articles: Iterable[Article]) -> Iterator[list[Predicted]]:
         documents = (Document(id=a.id, text=a.text) for a in articles)
         for batch in pipeline.process_many(documents, batch_size=batch_size):
-            yield [Predicted(s.content_span, s.speaker_span, s.cue_span) for s in batch.statements]
+            yield attributions(batch.statements)
 
     return run
+
+
+def attributions(statements: Iterable[Statement]) -> list[Predicted]:
+    """Statements as PolNeAR attributions. One cue with one speaker is one attribution:
+    direct statements that share both ('"A denial," he said. "A claim."', split by newsgraph
+    only for their polarity) are one attribution over their outer extent."""
+    out: list[Predicted] = []
+    joined: dict[tuple[Span, Span], int] = {}
+    for s in sorted(statements, key=lambda s: s.content_span):
+        key = (s.cue_span, s.speaker_span)
+        if s.kind == "direct" and s.cue_span and s.speaker_span and key in joined:
+            index = joined[key]
+            first = out[index]
+            out[index] = Predicted((first.content[0], max(first.content[1], s.content_span[1])), first.speaker,
+                                   first.cue)
+            continue
+        if s.kind == "direct" and s.cue_span and s.speaker_span:
+            joined[key] = len(out)
+        out.append(Predicted(s.content_span, s.speaker_span, s.cue_span))
+    return out
 
 
 def evaluate(path: str | Path, extractor: Extractor | None = None, limit: int | None = None) -> dict[str, Any]:

@@ -64,7 +64,9 @@ _PLACE_NOUNS = {"town", "city", "village", "region", "province", "district", "co
 # Nouns a place name modifies: "the Natanz plant", "the Essequibo coast", "the Laiza camp".
 _SITE_NOUNS = {"coast", "plant", "site", "facility", "reactor", "river", "airport", "border", "valley",
                "region", "province", "district", "oilfield", "field", "mine", "dam", "port", "camp", "base",
-               "temple", "shrine", "mosque", "monastery", "cathedral", "springs", "crossing", "strait"}
+               "temple", "shrine", "mosque", "monastery", "cathedral", "springs", "crossing", "strait",
+               "forest", "desert", "lake", "mountains", "hills", "plateau", "peninsula", "delta", "basin",
+               "area", "zone"}
 # Capitalised words that make a name a sub-national unit: "Niger State", "Kachin State".
 _ADMIN_UNITS = {"State", "Province", "Region", "District", "County", "Governorate", "Oblast", "Prefecture"}
 # Prepositions after which a city is where something happens, not who acts ("in Ankara").
@@ -75,12 +77,34 @@ _GOVERNMENT_UNITS = {"ministry", "government", "authorities", "officials", "lead
 # "(CHP)", "(UNESCO)", "(M23)": an acronym defined in parentheses after a name.
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{0,7}[A-Z0-9]")
 # Lower-case words inside a name written out in full ("Movement for Socialism").
-_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "el", "'s", "’s"}
+_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "el", "'s", "’s", "in"}
 # Particles inside a place name: "Mocimboa da Praia", "Santiago de Cuba".
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el"}
 # "the University of Chile", "the Bank of England": an institution named after its state.
 _INSTITUTION_HEADS = {"university", "bank", "college", "institute", "academy", "museum", "school", "library",
                       "polytechnic", "conservatory", "observatory", "chamber"}
+# "the railway to Machu Picchu", "flights from Goma": a name reached by a route is a place.
+_ROUTE_NOUNS = {"road", "roads", "highway", "railway", "railroad", "rail", "route", "routes", "flight", "flights",
+                "train", "trains", "ferry", "bridge", "pipeline", "corridor", "convoy", "trip", "journey"}
+# Movements whose destination is a place: "fighting spread to El Obeid".
+_MOTION_LEMMAS = {"spread", "advance", "move", "flee", "travel", "return", "march", "retreat", "withdraw",
+                  "relocate", "evacuate", "drive", "sail", "fly", "extend", "expand", "tow", "airlift",
+                  "deport", "transfer", "escort"}
+# Attacks whose untitled named object is a place: "insurgents attacked Macomia", "an attack on Palma".
+_ASSAULT_LEMMAS = {"attack", "raid", "storm", "overrun", "shell", "bomb", "besiege", "seize", "capture",
+                   "recapture", "retake", "occupy", "assault", "siege", "bombardment", "offensive"}
+# Government units a state's possessive owns: "South Korea's Unification Ministry".
+_MINISTRY_HEADS = {"ministry", "department"}
+# "the Amhara region": a group's name before one of these is a place.
+_REGION_NOUNS = {"region", "state", "province", "district", "zone", "territory", "homeland"}
+# "the Baltic states", "Lithuania's Baltic neighbours": a regional adjective, no place
+# (a singular head names one: "Borno state").
+_CLASS_OF_STATES = {"state", "country", "nation", "republic", "neighbour", "neighbor", "government", "capital"}
+# "the North" for North Korea, "the West": a direction, no actor of its own (abstain).
+_COMPASS_NAMES = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+# "60 percent of Lithuanians", "thousands of Serbs": a counted population, no actor.
+_QUANTITY_HEADS = {"percent", "per", "%", "majority", "minority", "most", "half", "third", "quarter", "share",
+                   "proportion", "number", "thousands", "millions", "hundreds", "dozens", "tens", "many"}
 _NON_REFERRING_VERBS = {"be", "seem", "appear", "remain", "take", "make", "become", "matter", "rain", "have",
                          "do", "happen", "follow", "mean"}
 
@@ -99,6 +123,8 @@ class ActorWords:
     organization_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     armed_group_modifiers: frozenset[str] = frozenset()
+    vessel_nouns: frozenset[str] = frozenset()
+    ship_prefixes: frozenset[str] = frozenset()
 
     def type_by_description(self, head) -> str | None:
         """The actor type a describing noun gives ("company", "news agency", "rebel group")."""
@@ -107,10 +133,19 @@ class ActorWords:
         if lemma in self.media_nouns or any(f"{c} {lemma}" in self.media_nouns for c in compounds):
             return ActorType.MEDIA.value
         if lemma in self.organization_nouns or head.lower_ in self.organization_nouns:
-            if any(c in self.armed_group_modifiers for c in compounds):
+            if any(c in self.armed_group_modifiers for c in compounds) or self._of_armed_groups(head):
                 return ActorType.ARMED_GROUP.value
             return ActorType.ORGANIZATION.value
         return None
+
+    def _of_armed_groups(self, head) -> bool:
+        """"an alliance of armed groups", "a coalition of rebel militias": made of armed groups."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for member in prep.children:
+                    if member.dep_ == "pobj" and any(c.lower_ in self.armed_group_modifiers for c in member.lefts):
+                        return True
+        return False
 
     def type_by_name(self, name: SpacySpan) -> str | None:
         """'Stabroek News' -> media, 'Kachin Independence Army' -> armed group, else None."""
@@ -140,7 +175,8 @@ def actor_words() -> ActorWords:
         group_nouns={k: tuple(v) for k, v in data["group_nouns"].items()},
         media_name_heads=words("media_name_heads"), armed_group_name_heads=words("armed_group_name_heads"),
         organization_nouns=words("organization_nouns"), media_nouns=words("media_nouns"),
-        armed_group_modifiers=words("armed_group_modifiers"))
+        armed_group_modifiers=words("armed_group_modifiers"), vessel_nouns=words("vessel_nouns"),
+        ship_prefixes=frozenset(str(w) for w in data["ship_prefixes"]))
 
 
 def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
@@ -185,9 +221,49 @@ def _demonym_use(token, words: ActorWords) -> str | None:
     return None
 
 
-def _admin_unit_follows(span: SpacySpan) -> bool:
+def _admin_unit_follows(span: SpacySpan, match_starts: set[int]) -> bool:
+    """"Niger State": a unit word after the name, unless it begins another known name ("U.S.
+    State Department") or an institution named with it ("State Council")."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].text in _ADMIN_UNITS
+    if span.end >= len(doc) or doc[span.end].text not in _ADMIN_UNITS or span.end in match_starts:
+        return False
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return after is None or after.lower_ not in _MINISTRY_HEADS | {"council", "duma", "media", "secretary"}
+
+
+def _region_noun_follows(span: SpacySpan) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _REGION_NOUNS
+
+
+def _plural_people(ent: SpacySpan) -> bool:
+    """"Local Serbs", "Lithuanians" read as a person: a plural name with no first name."""
+    return ent.label_ == "PERSON" and ent.root.tag_ == "NNPS" and ent.root.text.endswith("s") \
+        and not any(t.pos_ == "PROPN" for t in ent if t.i != ent.root.i)
+
+
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence that the tagger took for a verb or
+    a noun ("the grid operator Elering", tagged as a verb)."""
+    if token.pos_ == "PROPN":
+        return token.text[:1].isupper()
+    return token.is_title and not token.is_sent_start and token.pos_ in ("VERB", "NOUN", "ADJ")
+
+
+def _shares_a_name(ent: SpacySpan, ents: list[SpacySpan]) -> bool:
+    """Another person's name in the text shares a word with this one ("Irene Castells" for
+    "Castells"): the name is a person's."""
+    words = {t.text for t in ent if t.is_title}
+    return any(other.start != ent.start and other.label_ == "PERSON" and other.text != ent.text
+               and words & {t.text for t in other} for other in ents)
+
+
+def _assault_target(token) -> bool:
+    """The object of an attack: "(insurgents) attacked X", "an attack on X"."""
+    head = token.head
+    if token.dep_ == "dobj" and head.pos_ == "VERB":
+        return head.lemma_.lower() in _ASSAULT_LEMMAS
+    return token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in _ASSAULT_LEMMAS
 
 
 def _before_paren(ent: SpacySpan) -> SpacySpan | None:
@@ -231,6 +307,24 @@ def _trim_person(ent: SpacySpan, words: ActorWords, gaz_tokens: set[int]) -> Spa
     return doc[start:end]
 
 
+# Role nouns that may stand before a state or an organisation as well as before a person.
+_TITLES_OF_BODIES = {"member", "members", "observer", "owner", "founder", "executive", "representative",
+                     "candidate", "mediator", "negotiator"}
+
+
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    """English common nouns known to the pipeline's lemmatizer ("fisherman", "hydrologist").
+
+    A capitalised word opening a sentence may be such a noun ("Fisherman Dante Reyes said")
+    rather than a first name the NER left out. Empty where the pipeline has no lookup table.
+    """
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["noun"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+
+
 class ActorRecognizer:
     """The newsgraph_actors_v1 component (one per pipeline; holds the compiled matcher)."""
 
@@ -239,6 +333,7 @@ class ActorRecognizer:
         self.gazetteer = load_gazetteer()
         self.words = actor_words()
         self.matcher = build_matcher(nlp, self.gazetteer)
+        self.common_nouns = _common_nouns(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, person_spans, affiliation = self.find_mentions(doc)
@@ -251,6 +346,8 @@ class ActorRecognizer:
         region_at = self._regions(doc)
         strings = doc.vocab.strings
         matches = filter_spans([SpacySpan(doc, s, e, label=strings[m]) for m, s, e in self.matcher(doc)])
+        match_starts = {m.start for m in matches}
+        named_ids = {m.label_.rsplit("|", 1)[0] for m in matches}
         ents = [e for e in (_before_paren(e) for e in doc.ents if e.label_ in _LABEL_TYPE) if e is not None]
 
         mentions: list[Mention] = []
@@ -259,7 +356,8 @@ class ActorRecognizer:
         for span in matches:
             entry_id, kind = span.label_.rsplit("|", 1)
             entry = gaz.entries[entry_id]
-            if entry.type in (ActorType.STATE.value, ActorType.LOCATION.value) and _admin_unit_follows(span):
+            if entry.type in (ActorType.STATE.value, ActorType.LOCATION.value) and \
+                    _admin_unit_follows(span, match_starts):
                 # "Niger State" is a Nigerian state, not Niger: a place named with its unit
                 place = doc[span.start: span.end + 1]
                 gaz_tokens.update(range(place.start, place.end))
@@ -267,8 +365,16 @@ class ActorRecognizer:
                     mentions.append(Mention(span=(place.start_char, place.end_char), text=place.text,
                                             type=ActorType.LOCATION.value))
                 continue
+            if entry.type == ActorType.GROUP.value and _region_noun_follows(span):
+                # "farmers from the Amhara region": the people's homeland, named as a place
+                gaz_tokens.update(range(span.start, span.end))
+                if region_at.get(span.start) not in (BYLINE, DATELINE):
+                    place_id = actor_id(ActorType.LOCATION.value, clean_name(span.text))
+                    mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text,
+                                            type=ActorType.LOCATION.value, actor_id=place_id))
+                continue
             unit = self._state_unit(span, entry.type, ents)
-            if unit is None and self._inside_longer_name(span, entry.type, ents):
+            if unit is None and self._inside_longer_name(span, entry.type, ents, kind):
                 continue
             gaz_tokens.update(range(span.start, span.end))
             region = region_at.get(span.start)
@@ -276,6 +382,11 @@ class ActorRecognizer:
                 continue
             if kind == METONYM and gaz.is_city(span.text) and self._only_a_location(span):
                 continue  # "told reporters in Ankara": where, not who; no actor (abstain)
+            placed = self._unit_placed_in(span) if kind == METONYM else None
+            if placed is not None:
+                # "The foreign ministry in Vilnius said": the unit is the capital's state
+                mentions.append(Mention(span=(placed.start_char, placed.end_char), text=placed.text,
+                                        type=entry.type, actor_id=entry.id, sector=placed[-1].text, kind="title"))
             if entry.type in AFFILIATION_TYPES:
                 for i in range(span.start, span.end):
                     affiliation[i] = entry.id
@@ -301,12 +412,32 @@ class ActorRecognizer:
             span = ent
             if not any(t.text[:1].isupper() for t in ent):
                 continue  # "ministry of finance": a description, not a name
+            if self._names_no_actor(ent):
+                continue
+            state = self._shared_capital(ent, named_ids)
+            if state is not None:
+                if not self._only_a_location(ent):  # "He accused Georgetown of ...", in a Guyana story
+                    mentions.append(Mention(span=(ent.start_char, ent.end_char), text=ent.text,
+                                            type=ActorType.STATE.value, actor_id=state, kind=METONYM))
+                continue
+            owner = self._possessive_state(ent, affiliation)
+            if owner is not None:
+                # "South Korea's Unification Ministry": the state, with the ministry as its unit
+                span = ent[1:] if ent[0].pos_ == "DET" else ent
+                mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text,
+                                        type=ActorType.STATE.value, actor_id=owner, sector=span.text, kind="name"))
+                continue
             described = self._described_as(ent)
             if len(ent) == 1 and ent[0].tag_ == "NNS" and ent.label_ != "NORP" and not ent[0].is_upper:
                 continue  # "Gunmen attacked ...": a plural common noun read as a name
             if described is not None and ent.label_ != "NORP":
                 actor_type = described  # "Codelco, the Chilean state copper company": not a place
-            elif self._named_place(ent) or (len(ent) > 1 and ent[-1].text in _ADMIN_UNITS):
+                span = self._with_first_names(ent, gaz_tokens)  # "the coalition Wakit Tama"
+            elif _plural_people(ent) and not _shares_a_name(ent, ents):
+                # "Local Serbs said": a people, not a person
+                actor_type = ActorType.GROUP.value
+                span = ent.doc[ent.root.i: ent.root.i + 1]
+            elif self._named_place(ent, ents) or (len(ent) > 1 and ent[-1].text in _ADMIN_UNITS):
                 actor_type = ActorType.LOCATION.value  # "near the town of Menaka", "fuel from Gao"
             elif actor_type != ActorType.PERSON.value and self._titled_as_person(ent):
                 actor_type = ActorType.PERSON.value  # "Kabulov, the Russian envoy, said"
@@ -318,7 +449,8 @@ class ActorRecognizer:
                 trimmed = _trim_person(ent, words, gaz_tokens)
                 if trimmed is None:
                     continue
-                span = trimmed
+                # "Celso Mabunda", "Raul Quispe Torres": names the NER left out of the span
+                span = self._with_last_names(self._with_first_names(trimmed, gaz_tokens), gaz_tokens)
                 person_spans.append(span)
             elif ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
                 continue  # "ex-Soviet", "Central Asian": attributes, not groups
@@ -335,7 +467,9 @@ class ActorRecognizer:
             mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=actor_type))
 
         taken = {i for m in matches for i in range(m.start, m.end)} | {i for e in ents for i in range(e.start, e.end)}
-        for span, actor_type in self._untagged_organisations(doc, taken, region_at):
+        described_names = self._untagged_organisations(doc, taken, region_at)
+        described_names += self._other_uses(doc, described_names, taken, region_at)
+        for span, actor_type in described_names:
             taken.update(range(span.start, span.end))
             affiliation.update((i, actor_id(actor_type, clean_name(span.text))) for i in range(span.start, span.end))
             mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text, type=actor_type))
@@ -375,6 +509,9 @@ class ActorRecognizer:
             if span is None:
                 continue
             acronym = next((m for m in mentions if m.span == (doc[i].idx, doc[i].idx + len(doc[i]))), None)
+            if named is not None and named.type in (ActorType.STATE.value, ActorType.LOCATION.value) \
+                    and acronym is None:
+                continue  # "rebels in Chad (FACT)": a known state is not renamed by an unknown acronym
             known = {m.actor_id for m in (named, acronym) if m is not None and m.actor_id}
             if len(known) > 1:
                 continue  # the gazetteer knows both as different actors: trust it
@@ -403,7 +540,8 @@ class ActorRecognizer:
             titled = any(self._is_role(t) or t.lower_ in self.words.honorifics for t in words)
             return kind if titled else ActorType.ORGANIZATION.value
         if kind in (None, ActorType.GROUP.value):
-            return self.words.type_by_name(span) or ActorType.ORGANIZATION.value
+            # "the main insurgent group, the Front for ... (FACT)": the description, then the name
+            return self._described_as(span) or self.words.type_by_name(span) or ActorType.ORGANIZATION.value
         return kind
 
     @staticmethod
@@ -444,6 +582,8 @@ class ActorRecognizer:
             return None
         if paren - start == 1 and (doc[start].pos_ != "PROPN" or doc[start].is_sent_start):
             return None
+        if any(t.lower_ == "in" for t in doc[start:paren]) and doc[start].pos_ != "PROPN":
+            return None  # "Protests in Chad (...)": a sentence, not a name with its country in it
         return doc[start:paren]
 
     def _only_a_location(self, span: SpacySpan) -> bool:
@@ -464,6 +604,20 @@ class ActorRecognizer:
             return named_owner
         return True
 
+    @staticmethod
+    def _unit_placed_in(span: SpacySpan) -> SpacySpan | None:
+        """"the defence ministry" of "the defence ministry in Ankara", else None."""
+        token = span.root
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at"):
+            return None
+        unit = token.head.head
+        if unit.pos_ != "NOUN" or unit.lemma_.lower() not in _GOVERNMENT_UNITS or unit.i > token.i:
+            return None
+        det = next((c for c in unit.lefts if c.dep_ == "det"), None)
+        if det is None or det.lower_ != "the" or any(c.pos_ == "PROPN" or c.dep_ == "poss" for c in unit.lefts):
+            return None
+        return span.doc[det.i: unit.i + 1]
+
     def _is_role(self, token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in self.words.role_nouns
                                                     or token.lemma_.lower() in self.words.role_nouns)
@@ -479,18 +633,38 @@ class ActorRecognizer:
                     and self._is_role(token.head.head.head):
                 return True  # "the envoy for Yemen, Anders Lindqvist": the name hangs on "Yemen"
         before = span.doc[span.start - 1] if span.start > 0 else None
-        return before is not None and before.is_title and self._is_role(before) and before.head.i in \
-            range(span.start, span.end)
+        if before is None or not self._is_role(before) or before.head.i not in range(span.start, span.end):
+            return False
+        if before.is_title:
+            return True  # "Minister X"
+        # "human rights lawyer Elena Vidal" that the NER calls an organisation: a lower-case title
+        # counts before a name of two or more capitalised words, unless the title also fits a
+        # body ("NATO member Turkey", "observer Palestine").
+        return len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+            and before.lower_ not in _TITLES_OF_BODIES
 
-    @staticmethod
-    def _with_first_names(span: SpacySpan, gaz_tokens: set[int]) -> SpacySpan:
+    def _name_word(self, token, gaz_tokens: set[int]) -> bool:
+        """A capitalised word the NER left untagged that may belong to a name next to it."""
+        return token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and token.i not in gaz_tokens \
+            and token.lower_ not in self.words.role_nouns and token.lower_ not in self.words.honorifics \
+            and not (token.is_sent_start and token.lower_ in self.common_nouns)  # "Hydrologist Ingrid Solberg"
+
+    def _with_first_names(self, span: SpacySpan, gaz_tokens: set[int]) -> SpacySpan:
         """'Pablo Montoya' when spaCy tagged only 'Montoya': take the capitalised names before it."""
         doc, start = span.doc, span.start
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
-                and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, span.end) \
-                and not doc[start - 1].ent_type_ and start - 1 not in gaz_tokens:
+        while start > 0 and self._name_word(doc[start - 1], gaz_tokens) and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i in range(start, span.end):
             start -= 1
         return doc[start: span.end]
+
+    def _with_last_names(self, span: SpacySpan, gaz_tokens: set[int]) -> SpacySpan:
+        """'Raul Quispe Torres' when spaCy tagged 'Raul Quispe': the untagged name word the span
+        is a compound of is the surname that ends it."""
+        doc, end = span.doc, span.end
+        while end < len(doc) and self._name_word(doc[end], gaz_tokens) and doc[end - 1].dep_ == "compound" \
+                and doc[end - 1].head.i == end and doc[end - 1].whitespace_:
+            end += 1
+        return doc[span.start: end]
 
     def _untagged_people(self, doc: Doc, taken: set[int], region_at: dict[int, str]) -> list[SpacySpan]:
         """Names spaCy's NER missed but the parse shows to be people (see _titled_as_person)."""
@@ -528,6 +702,23 @@ class ActorRecognizer:
                 return found
         return None
 
+    @staticmethod
+    def _other_uses(doc: Doc, found: list[tuple[SpacySpan, str]], taken: set[int],
+                    region_at: dict[int, str]) -> list[tuple[SpacySpan, str]]:
+        """Later uses of a name a description typed once ("the grid operator Elering ...
+        Elering said"), where the NER tagged nothing."""
+        more = []
+        for span, actor_type in found:
+            words = [t.text for t in span]
+            for k in range(len(doc) - len(words) + 1):
+                if k == span.start or any(i in taken or i in region_at for i in range(k, k + len(words))):
+                    continue
+                if [t.text for t in doc[k: k + len(words)]] == words and (k == 0 or not doc[k - 1].is_title):
+                    end = k + len(words)
+                    if end == len(doc) or not doc[end].is_title:
+                        more.append((doc[k:end], actor_type))
+        return more
+
     def _untagged_organisations(self, doc: Doc, taken: set[int],
                                 region_at: dict[int, str]) -> list[tuple[SpacySpan, str]]:
         """Names spaCy's NER missed that a description shows to be organisations or media."""
@@ -535,7 +726,7 @@ class ActorRecognizer:
         i, n = 0, len(doc)
         while i < n:
             j = i
-            while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken \
+            while j < n and _name_like(doc[j]) and j not in taken \
                     and j not in region_at and doc[j].lower_ not in self.words.role_nouns:
                 j += 1
             next_to_name = (i > 0 and i - 1 in taken) or j in taken  # "Media" of "Al-Nour Media"
@@ -551,19 +742,86 @@ class ActorRecognizer:
         return lower in self.words.department_words or lower in self.words.sector_nouns \
             or lower in ("ministry", "department", "office", "coast", "guard", "navy", "army")
 
-    def _named_place(self, ent: SpacySpan) -> bool:
+    def _named_place(self, ent: SpacySpan, ents: list[SpacySpan]) -> bool:
         """A name spaCy calls an organisation or person that the context shows to be a place."""
-        if ent.label_ not in ("ORG", "PERSON") or (ent.label_ == "PERSON" and len(ent) > 1):
+        if ent.label_ not in ("ORG", "PERSON") or any(self._unit_word(t) for t in ent):
             return False
-        root, head = ent.root, ent.root.head
-        if any(self._unit_word(t) for t in ent):
-            return False
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS:
+        anchor = ent.root
+        while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+            anchor = anchor.head  # "attacked Mocimboa da Praia and Macomia": the first conjunct decides
+        head = anchor.head
+        if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS:
             return True  # "the town of Menaka"
-        if root.dep_ == "compound" and head.lower_ in _SITE_NOUNS:
+        if anchor.dep_ == "compound" and head.lower_ in _SITE_NOUNS:
             return True  # "the Natanz enrichment plant", "off the Essequibo coast"
+        if anchor.dep_ == "pobj" and head.lower_ in ("to", "from") and head.i > 0 \
+                and head.doc[head.i - 1].lemma_.lower() in _ROUTE_NOUNS:
+            return True  # "the railway to Machu Picchu"
+        if anchor.dep_ == "pobj" and head.lower_ in ("to", "toward", "towards") \
+                and head.head.lemma_.lower() in _MOTION_LEMMAS:
+            return True  # "fighting spread to El Obeid"
+        # A two-word person name ("John Smith") keeps its label in weaker contexts; a name with
+        # a particle ("Mocimboa da Praia") or one word does not.
+        if ent.label_ == "PERSON" and len(ent) > 1 and not any(t.lower_ in _NAME_PARTICLES for t in ent):
+            return False
+        if _assault_target(anchor) and not self._known_actor(ent, ents):
+            return True  # "insurgents attacked Macomia", "an attack on Palma"
         preps = self.words.place_prepositions | ({"from", "to"} if ent.label_ == "PERSON" else set())
-        return root.dep_ == "pobj" and head.lower_ in preps
+        return anchor.dep_ == "pobj" and head.lower_ in preps
+
+    def _known_actor(self, ent: SpacySpan, ents: list[SpacySpan]) -> bool:
+        """Signs elsewhere in the text that a name is a person or an organisation: a title, a
+        full name sharing its words, a description, or the name acting as a subject."""
+        if _shares_a_name(ent, ents) or self._titled_as_person(ent) or self._described_as(ent) is not None \
+                or self.words.type_by_name(ent) is not None:
+            return True
+        return any(t.text == ent.root.text and t.dep_ in _SUBJECT_DEPS for t in ent.doc)
+
+    def _names_no_actor(self, ent: SpacySpan) -> bool:
+        """Names that are no actor: a direction ("aid to the North"), a place adjective ("the
+        Baltic states"), a counted population ("60 percent of Lithuanians"), a ship ("the
+        warship BRP Sierra Madre") or a class of sites or people ("a World Heritage site", "no Kachin
+        leader")."""
+        root, head = ent.root, ent.root.head
+        words = [t for t in ent if t.pos_ != "DET"]
+        if len(words) == 1 and words[0].lower_ in _COMPASS_NAMES:
+            return True
+        if ent.label_ in ("LOC", "GPE", "NORP") and len(words) == 1 and head.pos_ == "NOUN" and (
+                root.pos_ == "ADJ" and root.dep_ == "amod"
+                or root.dep_ == "compound" and head.tag_ == "NNS" and head.lemma_.lower() in _CLASS_OF_STATES):
+            return True
+        if ent.label_ in ("NORP", "PERSON") and root.tag_ == "NNPS" and root.dep_ == "pobj" \
+                and head.lower_ == "of" and (head.head.lower_ in _QUANTITY_HEADS or head.head.like_num):
+            return True
+        if ent[0].text in self.words.ship_prefixes or (
+                root.dep_ in ("appos", "compound") and head.lemma_.lower() in self.words.vessel_nouns) or any(
+                c.dep_ == "compound" and c.lemma_.lower() in self.words.vessel_nouns for c in root.lefts):
+            return True
+        if root.dep_ not in ("compound", "amod") or head.i < ent.end:
+            return False
+        det = next((c.lower_ for c in head.lefts if c.dep_ == "det"), None)
+        if head.lower_ in _SITE_NOUNS | {"site", "sites"}:
+            return det in ("a", "an", "no", "any", "every", "each")  # "a World Heritage site"
+        # "No Kachin leader could sign": a kind of person, no one actor
+        return det in ("no", "any", "every", "each") and self._is_role(head)
+
+    def _shared_capital(self, ent: SpacySpan, named_ids: set[str]) -> str | None:
+        """The state of an ambiguous capital ("Georgetown", "Kingston") in an article that names
+        that state; None anywhere else (Georgetown may be in Malaysia or Washington)."""
+        if ent.label_ not in ("GPE", "ORG", "LOC"):
+            return None
+        state = self.gazetteer.shared_capitals.get(ent.text)
+        return state if state in named_ids else None
+
+    def _possessive_state(self, ent: SpacySpan, affiliation: dict[int, str]) -> str | None:
+        """The state owning a ministry named after its possessive: "South Korea's Unification
+        Ministry" -> country:kr; None for any other name."""
+        if ent.label_ != "ORG" or ent[-1].lower_ not in _MINISTRY_HEADS or ent.start < 2:
+            return None
+        if ent.doc[ent.start - 1].tag_ != "POS":
+            return None
+        owner = self.gazetteer.get(affiliation.get(ent.start - 2, ""))
+        return owner.id if owner is not None and owner.type == ActorType.STATE.value else None
 
     def _state_unit(self, span: SpacySpan, entry_type: str, ents: list[SpacySpan]) -> str | None:
         """'Foreign Ministry' when spaCy's ORG is '<state or demonym> Foreign Ministry'."""
@@ -577,8 +835,26 @@ class ActorRecognizer:
                     return " ".join(t.text for t in rest)
         return None
 
-    @staticmethod
-    def _inside_longer_name(span: SpacySpan, entry_type: str, ents: list[SpacySpan]) -> bool:
+    def _demonym_opens(self, span: SpacySpan, ent: SpacySpan) -> bool:
+        """A demonym at the start of a 'name' that is no name of its own: no person's name starts
+        with one ("Lithuanian Railways" read as a person), and one before a title is the title's
+        state ("Philippine National Security Adviser X")."""
+        lead = ent.start + 1 if ent[0].pos_ == "DET" else ent.start
+        if lead != span.start:
+            return False
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        return ent.label_ == "PERSON" or (after is not None and self._is_role(after))
+
+    def _named_after_state(self, ent: SpacySpan, state: SpacySpan) -> bool:
+        """An institution whose name ends with "of <state>": one of the usual heads ("Bank of
+        Korea"), or a longer name headed by no state unit or title ("General Confederation of
+        Workers of Peru", but "the Government of Peru" and "President of Peru" are the state's)."""
+        if ent.doc[state.start - 2].lower_ in _INSTITUTION_HEADS:
+            return True
+        words = [t for t in ent.doc[ent.start: state.start - 1] if t.is_title]
+        return len(words) >= 2 and not self._unit_word(ent.root) and not self._is_role(ent.root)
+
+    def _inside_longer_name(self, span: SpacySpan, entry_type: str, ents: list[SpacySpan], kind: str) -> bool:
         """'Moscow' in 'Moscow State University', 'Jordan' in 'Michael Jordan': the longer name wins."""
         if entry_type not in (ActorType.STATE.value, ActorType.LOCATION.value):
             return False
@@ -586,6 +862,8 @@ class ActorRecognizer:
         if span.start >= 2 and doc[span.start - 1].lower_ in _NAME_PARTICLES and doc[span.start - 2].is_title:
             return True  # "Praia" in "Mocimboa da Praia"
         for ent in ents:
+            if kind == DEMONYM and ent.label_ in ("ORG", "PERSON") and self._demonym_opens(span, ent):
+                continue
             if ent.label_ in ("ORG", "PERSON", "FAC") and ent.start <= span.start and span.end <= ent.end \
                     and (ent.end - ent.start) > (span.end - span.start) and span.end < ent.end \
                     and (ent[-1].is_title or ent[-1].is_upper):
@@ -594,9 +872,8 @@ class ActorRecognizer:
                     and all(t.pos_ == "PROPN" for t in ent):
                 return True
             if ent.label_ == "ORG" and ent.start < span.start - 1 and span.end == ent.end \
-                    and span.doc[span.start - 1].lower_ == "of" \
-                    and span.doc[span.start - 2].lower_ in _INSTITUTION_HEADS:
-                return True  # "the University of Chile"
+                    and span.doc[span.start - 1].lower_ == "of" and self._named_after_state(ent, span):
+                return True  # "the University of Chile", "the General Confederation of Workers of Peru"
         return False
 
     @staticmethod
@@ -640,7 +917,8 @@ class ActorRecognizer:
             if det is None or det.lower_ not in ("the", "that", "this"):
                 continue
             if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in token.rights) or \
-                    any(c.pos_ == "PROPN" or c.i in taken and c.dep_ == "compound" for c in token.lefts):
+                    any(c.pos_ == "PROPN" or c.i in taken and c.dep_ == "compound"
+                        or c.is_title and not c.is_sent_start for c in token.lefts):
                 continue  # "the envoy, Zamir Kabulov", "the head of X": not a back-reference
             actor_type = group_types[0] if group_types and not is_role else ActorType.PERSON.value
             out.append(Mention(span=(det.idx, token.idx + len(token)), text=doc[det.i: token.i + 1].text,

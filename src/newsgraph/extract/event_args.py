@@ -147,9 +147,25 @@ def _appositive_mention(token: Token, mentions: MentionIndex) -> Mention | None:
     return None
 
 
+def _named_owner(token: Token, own: Mention | None, mentions: MentionIndex) -> Mention | None:
+    """The named state or body whose unnamed agency a phrase is: "China's coast guard",
+    "Japan's foreign ministry" (when the agency itself is no known actor)."""
+    if own is None or own.kind != "entity" or own.actor_id:
+        return None
+    for child in token.lefts:
+        if child.dep_ == "poss":
+            mention = mentions.at(child)
+            if mention is not None and mention.actor_id and mention.type in ("state", "organization"):
+                return mention
+    return None
+
+
 def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -> list[ActorRef]:
     start, end, text = _phrase(token)
     own = mentions.at(token)
+    owner = _named_owner(token, own, mentions)
+    if owner is not None:  # "China's coast guard": an unnamed body of a named state
+        return [ActorRef(owner.span, text, owner, token.i)] if _usable(owner, as_source) else []
     if own is not None:  # the phrase keeps a title: "British Defence Secretary Tom King"
         return [ActorRef(own.span, text if len(text) > len(own.text) else own.text, own, token.i)] \
             if _usable(own, as_source) else []
@@ -213,7 +229,8 @@ def _stands_for_state(modifier: Token) -> bool:
 
 def _is_state_asset(noun: Token) -> bool:
     sets = load_lexicon().word_sets
-    return bool((_noun_forms(noun) | {noun.lower_ + "s"}) & (sets["troops"] | sets["envoys"]))
+    # "Kyrgyz positions", "an Indian border post": what a state's forces hold is the state's
+    return bool((_noun_forms(noun) | {noun.lower_ + "s"}) & (sets["troops"] | sets["envoys"] | sets["state_assets"]))
 
 
 def _state_named_elsewhere(text: str, span: tuple[int, int], named: set[str]) -> Mention | None:
@@ -237,6 +254,37 @@ def envoy_state(envoy: Token, mentions: MentionIndex) -> ActorRef | None:
         if mention is not None:
             return ActorRef(span, child.text, mention, envoy.i)
     return None
+
+
+# Verbal acts a speaker does alongside a report: "said X had ... and accused/urged/rejected Y".
+_SPEECH_ACT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST", "SUPPORT"}
+
+
+def speaker_conjunct(verb: Token) -> Token | None:
+    """The report verb a speech act is coordinated with when the parse hangs it on the reported
+    clause: in "the minister said the forces had acted within the law and accused rebels of ...",
+    the past perfect of the report ("had acted") and the simple past of "accused" tell that the
+    minister accuses, not the forces. None when the tenses agree or the verb is no speech act."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children):
+        return None
+    lexicon = load_lexicon()
+    reporter = head.head
+    if lexicon.governors.get(reporter.lemma_.lower()) != "report" or reporter.tag_ != "VBD":
+        return None
+    return reporter if _speech_act(verb) and not _speech_act(head, _SPEECH_ACT_TYPES | {"CONSULT", "AGREE"}) \
+        else None  # "said the president had called both leaders and urged them": one speaker
+
+
+def _speech_act(verb: Token, types: set[str] = _SPEECH_ACT_TYPES) -> bool:
+    lexicon = load_lexicon()
+    rules = lexicon.verbs.get(verb.lemma_.lower()) or lexicon.verbs.get(verb.lower_) or []
+    return any(r.type in types for r in rules) \
+        or lexicon.governors.get(verb.lemma_.lower()) in ("request", "threaten", "refuse")
 
 
 def _controlled_adjunct(clause: Token) -> bool:
@@ -266,9 +314,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECTS:
                 return child, child.dep_ == "nsubjpass" and token is verb
         if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-            token = token.head
+            token = speaker_conjunct(token) or token.head
             continue
         if _controlled_adjunct(token) and token.head.pos_ in ("VERB", "AUX"):
+            if _speech_act(token.head, {"ACCUSE", "REJECT"}):
+                return None, False  # "accused X of shelling farms, killing four": not the accuser's act
             token = _reported_clause(token.head)
             continue
         if token.dep_ == "pcomp" and token.head.lower_ in ADJUNCT_PREPS and token.head.head.pos_ in ("VERB", "AUX"):

@@ -24,6 +24,7 @@ class TriggerRule:
     targets: tuple[str, ...]  # where to read the target, in order of preference
     particle: str | None = None  # "out" in "reach out"
     obj_words: frozenset[str] | None = None  # the object's lemma must be one of these
+    obj_excluded: frozenset[str] | None = None  # the object must not be one of these ("met the conditions")
     needs_obj: bool = False
     intransitive: bool = False
     needs_xcomp: bool = False  # "declined to comment" needs the infinitive
@@ -92,6 +93,8 @@ def parse_triggers(text: str) -> tuple[dict[str, list[TriggerRule]], dict[str, l
                 kwargs["needs_obj"] = True
             elif key == "obj":
                 kwargs["needs_obj"] = True
+            elif key == "notobj" and value:
+                kwargs["obj_excluded"] = _words(value, sets)
             elif key == "prt":
                 particle = value
             elif key == "prep":

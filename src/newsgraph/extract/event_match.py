@@ -62,6 +62,8 @@ def _verb_rule(token: Token, rules: list[TriggerRule]) -> TriggerRule | None:
             continue  # "declined to comment" is no refusal
         if rule.obj_words is not None and (obj is None or not (_object_words(obj) & rule.obj_words)):
             continue
+        if rule.obj_excluded is not None and obj is not None and _object_words(obj) & rule.obj_excluded:
+            continue
         if rule.ccomp_words is not None and not any(
                 c.dep_ == "ccomp" and c.lemma_.lower() in rule.ccomp_words for c in token.children):
             continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Modality, Statement
-from .event_args import ADJUNCT_PREPS
+from .event_args import ADJUNCT_PREPS, speaker_conjunct, subject_of
 from .event_lexicon import load_lexicon
 
 _PLANNED_AUX = {"will", "would", "shall", "'ll", "wo"}
@@ -34,6 +34,7 @@ class Reading:
     report_verb: Token | None = None
     self_negated: bool = False  # "did not agree", "failed to reach": the actor's own refusal
     conditional: bool = False  # the act is the consequence of an "if/unless" clause ("will halt ... if")
+    condition: bool = False  # the act is itself the "if/unless" clause ("... if the rebels withdrew")
 
     def raise_to(self, modality: Modality) -> None:
         if _RANK[modality] > _RANK[self.modality]:
@@ -83,10 +84,12 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
     steps = 0
     while token.dep_ in _EMBEDDING and token.head is not token and steps < 12:
         steps += 1
+        reading.condition = reading.condition or _is_condition(token)
         relation, below = token.dep_, token
         token = token.head
         word_class = governors.get(token.lemma_.lower()) or governors.get(token.lower_)
         if relation == "conj":
+            token = speaker_conjunct(below) or token  # "said X had ... and accused Y": a conjunct of "said"
             _clause_marks(token, reading, below_report=below_report)
             continue
         if relation == "nsubj" and word_class != "report":
@@ -98,7 +101,10 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
                 and not (relation == "prep" and below.lower_ in ADJUNCT_PREPS):
             if reading.report_verb is None:
                 reading.report_verb = token
-                reading.speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # "Sudan accused X ... and said it had summoned ...": a conjoined report verb shares
+                # the subject of the verb it is joined to
+                reading.speaker = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                    or (subject_of(token)[0] if token.dep_ == "conj" else None)
             reading.raise_to(Modality.REPORTED)
             below_report = False
         elif word_class == "fail":
@@ -120,6 +126,11 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
         if _awaited(below, token):
             reading.raise_to(Modality.HYPOTHETICAL)
     return reading
+
+
+def _is_condition(clause: Token) -> bool:
+    """'(would halt operations) if the rebels withdrew': a clause that states a condition."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
 
 def _awaited(clause: Token, head: Token) -> bool:

@@ -77,6 +77,14 @@ def _absorb_targetless(events: list[Event], resolved: bool) -> list[Event]:
     return out
 
 
+def _tells_nothing(event: Event) -> bool:
+    """'The military denied bombing any camps', 'the government would not negotiate', 'the
+    president will meet commanders': an act that did not happen, may happen or is only
+    announced, with no known actor on either side, says nothing about any pair of actors (told
+    as done, such an act is kept: "police detained 23 people")."""
+    return event.modality in ("negated", "hypothetical", "planned") and event.source is None and event.target is None
+
+
 def finish_events(events: tuple[Event, ...] | list[Event]) -> tuple[Event, ...]:
     """After the resolver has filled source and target ids: recompute the content-derived ids
     and collapse the events that turned out to be one ("Kabulov" and "Zamir Kabulov").
@@ -84,5 +92,5 @@ def finish_events(events: tuple[Event, ...] | list[Event]) -> tuple[Event, ...]:
     Meant for resolve/: ``events = finish_events(replace(e, source=..., target=...) for ...)``.
     """
     rekeyed = [replace(e, id=event_id(e.document_id, e.type, e.source, e.target, e.span, date=e.date,
-                                      modality=e.modality)) for e in events]
+                                      modality=e.modality)) for e in events if not _tells_nothing(e)]
     return tuple(collapse(rekeyed, resolved=True))

@@ -19,7 +19,7 @@ from ..model.ids import event_id
 from . import doc_attrs  # noqa: F401
 from .actor_regions import BYLINE, CREDIT, DATELINE, HEADLINE, find_regions
 from .event_args import (SUBJECTS, ActorRef, MentionIndex, actors_at, agent_of, dative_of, envoy_state, is_actor_noun,
-                         is_passive, is_relative, prep_objects, resolve_pronoun, subject_of)
+                         is_passive, is_relative, prep_objects, resolve_pronoun, speaker_conjunct, subject_of)
 from .event_dates import event_date
 from .event_lexicon import Lexicon, TriggerRule, aid_mode, load_lexicon
 from .event_match import candidates as find_candidates, lower_forms, noun_rule, object_of, rules_for
@@ -297,10 +297,16 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
             continue
         if _lone_meeting(rule, trigger, anchor, sources, targets):
             continue
+        if reading.condition and not targets:
+            continue  # "ready to talk if Chile agreed": a one-sided condition, not an act told
         etype = rule.type
         negation_used = False
         if etype in ("AGREE", "CONCEDE") and reading.self_negated and reading.modality == Modality.NEGATED:
             etype = "REJECT"  # "did not agree", "would not meet the demands", "failed to reach a deal"
+            reset_negation(reading)
+            negation_used = True
+        elif _refused_recognition(rule, trigger, reading, lexicon):
+            etype = "REJECT"  # "does not recognise the ruling": a decision refused, not support withheld
             reset_negation(reading)
             negation_used = True
         elif reading.conditional and QUAD_CLASS[EventType(etype)] == QuadClass.MATERIAL_CONFLICT:
@@ -315,13 +321,23 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
     return found
 
 
+def _refused_recognition(rule: TriggerRule, trigger: Token, reading: Reading, lexicon: Lexicon) -> bool:
+    """'will not recognise the ruling / the election' refuses a decision (REJECT); 'has not
+    recognised Taiwan' only withholds support (SUPPORT, negated)."""
+    if rule.mode != "recognize" or not reading.self_negated or reading.modality != Modality.NEGATED:
+        return False
+    obj = object_of(trigger)
+    return obj is not None and obj.lemma_.lower() in lexicon.word_sets["decisions"]
+
+
 def _willingness(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon, taken: set[int]) -> list[Found]:
     """'Norway is willing to send material', 'ready to contribute troops': an offer (AGREE)."""
     out = []
     for token in sentence:
         if token.pos_ != "ADJ" or token.i in taken or lexicon.governors.get(token.lower_) not in ("commit", "prepare"):
             continue
-        if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
+        if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to" and _offers_an_act(c, lexicon))
+                   for c in token.children):
             continue
         reading = read_modality(token)
         sources = _sources(token, mentions, reading)
@@ -334,6 +350,16 @@ def _willingness(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon, 
         else:
             out.append(Found("AGREE", None, token, token, sources, targets, reading))
     return out
+
+
+def _offers_an_act(prep: Token, lexicon: Lexicon) -> bool:
+    """'ready to talks', 'committed to sending troops' offer an act; 'committed to peace' or
+    'to the people' states a stance or a loyalty."""
+    for word in prep.children:
+        if word.pos_ == "VERB" or rules_for(word, lexicon.nouns) \
+                or word.lemma_.lower() in lexicon.word_sets["agreements"]:
+            return True
+    return False
 
 
 def _must_requests(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon) -> list[Found]:
@@ -359,7 +385,9 @@ def _must_requests(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexicon
         sources = _sources(token.head, mentions, reading)
         if modal == "should":  # advice from a named actor is a demand; from "analysts" an opinion
             sources = [r for r in sources if r.mention is not None]
-        targets = actors_at(subject, mentions, as_source=False)
+        # the one asked must be named: "the cabinet should take the dispute to ASEAN" is advice
+        # at home, not a demand on an actor
+        targets = [r for r in actors_at(subject, mentions, as_source=False) if r.mention is not None]
         if sources and targets:
             out.append(Found("REQUEST", None, token, token.head, sources, targets, reading))
     return out
@@ -384,11 +412,30 @@ def _named_act(found: Found, lexicon: Lexicon) -> Token | None:
     for word in words:
         if word.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in word.children):
             continue
-        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in word.children):
+        claim = found.type == "REJECT" and _claim_type(word, lexicon) is not None
+        if any(c.dep_ in ("poss", "compound", "amod") or (c.dep_ == "prep" and not _time_prep(c, claim))
+               for c in word.children):
             continue  # "the Israeli strikes", "the strikes on Gaza": the phrase says whose or where
-        if rules_for(word, lexicon.nouns) or rules_for(word, lexicon.verbs):
+        if claim or rules_for(word, lexicon.nouns) or rules_for(word, lexicon.verbs):
             return word
     return None
+
+
+def _time_prep(prep: Token, claim: bool) -> bool:
+    """'rejected the request within hours': a time phrase the parse hangs on the claim noun."""
+    return claim and prep.lower_ in ("within", "after", "on", "in") \
+        and any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in ("hour", "day", "minute")
+                for o in prep.children)
+
+
+# Nouns that name a speech act told before: "rejected the accusation" answers an accusation.
+_CLAIM_SETS = {"accusations": "ACCUSE", "requests": "REQUEST"}
+
+
+def _claim_type(noun: Token, lexicon: Lexicon) -> str | None:
+    """The event type a claim noun names ('the accusation' -> ACCUSE, 'the demand' -> REQUEST)."""
+    lemma = noun.lemma_.lower()
+    return next((etype for name, etype in _CLAIM_SETS.items() if lemma in lexicon.word_sets[name]), None)
 
 
 @dataclass
@@ -405,7 +452,7 @@ def _same_act(noun: Token, earlier: Act, lexicon: Lexicon) -> bool:
     """'the strikes' after 'jets struck', 'the arrests' after 'police detained'."""
     if earlier.trigger.lemma_.lower() == noun.lemma_.lower():
         return True
-    return earlier.type in {r.type for r in rules_for(noun, lexicon.nouns)}
+    return earlier.type in {r.type for r in rules_for(noun, lexicon.nouns)} | {_claim_type(noun, lexicon)}
 
 
 def _refer_back(found: list[Found], acts: list[Act], lexicon: Lexicon) -> None:
@@ -415,6 +462,9 @@ def _refer_back(found: list[Found], acts: list[Act], lexicon: Lexicon) -> None:
     for item in found:
         noun = _named_act(item, lexicon)
         if noun is None:
+            continue
+        if _claim_type(noun, lexicon) is not None:
+            _answer_claim(item, noun, acts, lexicon)
             continue
         doers: dict[str, ActorRef | None] = {}
         for earlier in acts:
@@ -430,6 +480,26 @@ def _refer_back(found: list[Found], acts: list[Act], lexicon: Lexicon) -> None:
             (key, doer), = doers.items()
             if not key.startswith("?") and key not in own and doer.mention.kind != "pronoun":
                 item.targets = [doer]
+
+
+_CLAIM_REACH = 2  # sentences: a rejection answers a claim just told
+
+
+def _answer_claim(item: Found, noun: Token, acts: list[Act], lexicon: Lexicon) -> None:
+    """'He accused the coalition of ... . The spokesman rejected the accusation': a rejection of
+    a claim answers the one who made it, when that claim was told in the sentence just before
+    (a pronoun is kept: the resolver names it as it names the claim's source)."""
+    earlier = [a for a in acts if a.trigger.i < item.trigger.i and _same_act(noun, a, lexicon)]
+    if not earlier:
+        return
+    claim = earlier[-1]
+    doc = item.trigger.doc
+    between = len(list(doc[claim.trigger.sent.start:item.trigger.sent.start].sents))
+    if between > _CLAIM_REACH - 1 or len(claim.sources) != 1 or claim.modality not in _REAL:
+        return
+    doer = claim.sources[0]
+    if doer.mention is not None and doer.key not in {s.key for s in item.sources}:
+        item.targets = [doer]
 
 
 # --- "both sides": the two parties the article has just told of ----------------------------------
@@ -473,7 +543,9 @@ def _refer_to_pair(found: list[Found]) -> None:
     two sides are the two parties of the latest event between two sides told before that names
     exactly two (states, for "both countries"), neither of them the one who asks."""
     for index, item in enumerate(found):
-        if item.targets or item.type not in ("REQUEST", "SUPPORT", "CONSULT", "AID"):
+        # "both governments" is read as an unnamed actor phrase: it names no one yet
+        named_target = any(t.mention is not None for t in item.targets)
+        if named_target or item.type not in ("REQUEST", "SUPPORT", "CONSULT", "AID"):
             continue
         phrase = _pair_phrase(item.trigger)
         if phrase is None:
@@ -539,8 +611,8 @@ def _records(doc: Doc, found: list[Found]) -> list[Event]:
     events: list[Event] = []
     for item in found:
         statement = containing_statement(statements, item.trigger.idx)
-        if statement is not None and _said_is_done(item, statement):
-            statement = None
+        if statement is not None and (_said_is_done(item, statement) or speaker_conjunct(item.anchor)):
+            statement = None  # the speaker's own act, not one the speaker reports
         modality = _modality(item, doc, statement)
         date = event_date(item.trigger, item.anchor, published, planned=modality == Modality.PLANNED)
         if date is None and statement is not None:

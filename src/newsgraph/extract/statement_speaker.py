@@ -64,10 +64,14 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:  # the nearest one: a dateline ("NAIROBI, March 3 —") can be parsed as a second
             child = min(subjects, key=lambda c: abs(c.i - verb.i))
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return _document_above(verb.head)
+                if verb.head.pos_ in ("VERB", "AUX"):
+                    return None  # "who" hung on a verb by the parser: its antecedent is unknown
+                return _person_above(verb.head) if child.lower_ == "who" else _document_above(verb.head)
             return child
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG":
             return _adjunct_controller(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _OCCASION_NOUNS:
+            return _speaker_at(verb.head)  # "she said at a news conference announcing that ..."
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "a statement saying that ...": the noun is the source
         for child in verb.children:
@@ -90,6 +94,37 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+# Occasions of speech, which do not speak themselves: the one who spoke at them does.
+_OCCASION_NOUNS = {"conference", "briefing", "meeting", "speech", "address", "interview", "rally", "event",
+                   "ceremony", "session", "hearing", "summit", "forum", "debate", "appearance", "visit"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+_SPEAK_VERBS = {"speak", "talk", "appear", "testify"}
+
+
+def _speaker_at(occasion: Token) -> Token | None:
+    """"She said at a news conference announcing that ...": the subject of the verb that the
+    occasion hangs on (through its preposition); none when there is no such verb."""
+    prep = occasion.head
+    if occasion.dep_ != "pobj" or prep.dep_ != "prep" or not _speaks(prep.head):
+        return None  # "reporters gathered for a briefing announcing ...": who announced is unknown
+    subjects = [c for c in prep.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects and subjects[0].lower_ not in _RELATIVE else None
+
+
+def _speaks(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in cue_lexicon() or verb.lemma_.lower() in _SPEAK_VERBS)
+
+
+def _person_above(antecedent: Token) -> Token:
+    """"Democrats on Capitol Hill, who have argued ...": the parser hangs "who" on the nearest
+    noun; a place does not argue, the noun that the place phrase describes does."""
+    node = antecedent
+    while node.dep_ == "pobj" and node.ent_type_ in _PLACE_ENTITIES and node.head.dep_ == "prep" \
+            and node.head.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head.head
+    return node
 
 
 _DOCUMENT_HEADS = {"ruling", "verdict", "judgment", "judgement", "report", "study", "survey", "poll", "audit",
@@ -131,6 +166,13 @@ def speaker_span(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention 
     pronoun, or the head noun phrase (without prepositional phrases; possessors only on a
     state's institutions: "Ethiopia's foreign ministry", "its border service")."""
     own = mentions.covering(subject.idx, subject.idx + len(subject.text))
+    if own is not None and own.type == "organization" and not _possessor_inside(own, subject):
+        # "South Korea's Unification Ministry": a state's institution speaks for the state even
+        # when the actors stage named the institution; the span is the state's name alone, so
+        # that the institution's longer name does not take it over
+        owner = _institution_owner(subject, mentions)
+        if owner is not None and owner[1] is not None:
+            return owner[1].span, owner[1]
     if own is not None:
         return own.span, own
     if subject.pos_ == "PRON":
@@ -166,6 +208,11 @@ def _appositive_name(subject: Token, mentions: MentionIndex) -> Mention | None:
                 and subject.lemma_.lower() in _BODY_NOUNS:
             fallback = name
     return fallback
+
+
+def _possessor_inside(own: Mention, subject: Token) -> bool:
+    """The mention already takes in the possessor ("the Ministry of Defence's press office")."""
+    return any(c.dep_ == "poss" and own.span[0] <= c.idx < own.span[1] for c in subject.children)
 
 
 def _institution_owner(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention | None] | None:

@@ -98,7 +98,8 @@ class StatementFinder:
         cues = cue_lexicon().get(token.lemma_.lower())
         if not cues or token.pos_ not in ("VERB", "AUX"):
             return None
-        particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+        particles = {c.lower_ for c in token.children
+                     if c.dep_ == "prt" or (c.dep_ == "prep" and not _object_before(token, c))}
         for cue in cues:
             if cue.particle is None or cue.particle in particles:
                 return cue
@@ -243,7 +244,12 @@ class StatementFinder:
                     span, more = self._extend_with_following_quote(span, clip)
                     if more:
                         kind, used = "mixed", used | more
-                refusal = base.deny_cue and root is not None and _proposal(root)
+                if root is not None and _proposal(root):
+                    if cue.verb in _REFUSAL_CUES and not _refers_back(root):
+                        continue  # "rejected an offer of talks": a refusal (a REJECT event), nothing said
+                    refusal = base.deny_cue
+                else:
+                    refusal = False
                 drafts.append(replace(base, content=span, kind=kind, root=root, quotes=used,
                                       deny_cue=base.deny_cue and not refusal))
         colon_at = self._introduces_block(verb, clip)
@@ -413,16 +419,27 @@ class StatementFinder:
             there = self.layout.paragraph_index(prev.content[1])
             para = self.layout.paragraphs[here]
             fills_paragraph = q.span[0] == para[0] and q.span[1] >= para[1] - 1
-            if here == there and prev.kind == "direct" and q.span[0] - prev.content[1] < 200:
+            root = self._root_in(q.inner)
+            # '"A denial," he said. "A plain claim."': the claim must not take the denial's polarity
+            # (the reverse merges: a missed denial costs less than an invented one)
+            denial_then_claim = (polarity_of(prev.root, prev.deny_cue) == "deny"
+                                 and polarity_of(root, False) == "assert")
+            same_voice = short or not denial_then_claim
+            continues = here == there and prev.kind == "direct" and q.span[0] - prev.content[1] < 200
+            if continues and same_voice:
                 # '"A," he said. "B."': one stretch of speech, one statement (outer extent)
                 prev.fragments = prev.pieces + [q.inner]
                 prev.content = (prev.content[0], q.inner[1])
                 prev.quotes.add(index)
                 self.claimed.add(index)
             elif not short and (here == there or (here == there + 1 and fills_paragraph)):
-                out.append(Draft(content=q.inner, kind="direct", root=self._root_in(q.inner),
-                                 speaker=prev.speaker, speaker_mention=prev.speaker_mention,
-                                 quotes={index}, verb=prev.verb))
+                # a quote of its own, or the claim after a denial
+                orphan = Draft(content=q.inner, kind="direct", root=root, speaker=prev.speaker,
+                               speaker_mention=prev.speaker_mention, quotes={index}, verb=prev.verb)
+                if continues:  # the claim after a denial: same cue as the quote before
+                    orphan.cue, orphan.cue_text, orphan.cue_span = prev.cue, prev.cue_text, prev.cue_span
+                out.append(orphan)
+                quoted = sorted(quoted + [orphan], key=lambda d: d.content)
                 self.claimed.add(index)
         return out
 
@@ -539,6 +556,25 @@ _PROPOSALS = {"offer", "request", "demand", "proposal", "plan", "call", "invitat
               "bid", "plea", "deal", "terms", "condition", "compromise", "initiative", "idea", "resolution",
               "motion", "amendment", "bill", "nomination", "application", "budget", "agreement", "suggestion",
               "recommendation", "mediation", "ceasefire", "truce", "settlement", "package"}
+
+
+def _object_before(verb: Token, prep: Token) -> bool:
+    """"called a national strike for Thursday": with a direct object between them, the verb and
+    its preposition are not the phrasal cue ("call for")."""
+    return any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children)
+
+
+# Cues that, with a proposal as object, report an act of turning it down rather than speech
+# ("rejected an offer of talks", "has rejected all offers since 2019", "rejected a motion");
+# "ruled out a ceasefire" declares what will not happen and stays a statement.
+_REFUSAL_CUES = {"reject", "dismiss"}
+_BACK_REFERENCE = {"the", "that", "this", "these", "those"}
+
+
+def _refers_back(noun: Token) -> bool:
+    """"rejected the demand", "dismissed that offer": a proposal the article has just reported
+    (usually as someone's statement); the rejection answers it and stays a statement."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _BACK_REFERENCE for c in noun.children)
 
 
 def _proposal(root: Token) -> bool:

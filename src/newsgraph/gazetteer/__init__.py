@@ -83,6 +83,9 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     surfaces: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (id, kind)
     cities: set[str] = field(default_factory=set)  # metonym surfaces that are cities ("Ankara")
+    # Capitals too ambiguous to match everywhere ("Georgetown", "Kingston") -> their state's id:
+    # the extractor uses one only in an article that names that state.
+    shared_capitals: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry, names: Iterable[tuple[str, str]], override: bool = False) -> None:
         """Register an entry under (surface, kind) pairs; earlier claims win unless override."""
@@ -125,7 +128,7 @@ class Gazetteer:
 
     def extended(self, entries: Iterable[Entry]) -> "Gazetteer":
         """A copy with user entries added; their names override the shipped ones."""
-        out = Gazetteer(dict(self.entries), dict(self.surfaces), set(self.cities))
+        out = Gazetteer(dict(self.entries), dict(self.surfaces), set(self.cities), dict(self.shared_capitals))
         for entry in entries:
             out.add(entry, [(entry.name, NAME)] + [(a, ALIAS) for a in entry.aliases], override=True)
         return out
@@ -170,6 +173,7 @@ def _add_states(gaz: Gazetteer) -> None:
     drop_capitals = set(extra.get("drop_capitals") or ())
     drop_demonyms = set(extra.get("drop_demonyms") or ())
     drop_names = set(extra.get("drop_names") or ())
+    contested = set(extra.get("contested_capitals") or ())
     curated = extra.get("states") or {}
     known = {s["iso2"] for s in states}
     for iso2, more in curated.items():
@@ -191,6 +195,9 @@ def _add_states(gaz: Gazetteer) -> None:
         names = [(entry.name, NAME)] + [(_strip_article(n), ALIAS) for n in state["names"] if n not in drop_names]
         capitals = [(c, METONYM) for c in state["capitals"]
                     if c not in drop_capitals and fold_accents(c) not in drop_capitals]
+        for capital in state["capitals"]:
+            if capital in drop_capitals and capital not in contested:
+                gaz.shared_capitals.setdefault(capital, country_actor_id(state["iso2"]))
         demonyms = [(d, DEMONYM) for d in state["demonyms"] if d not in drop_demonyms]
         gaz.add(entry, names + capitals + demonyms)
         gaz.add_cities(entry, [c for c, _ in capitals])

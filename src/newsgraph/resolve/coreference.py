@@ -39,11 +39,12 @@ PRONOUN_TYPES: dict[str, tuple[str, ...]] = {
 }
 _PRONOUN_WINDOW = 2  # sentences back from the pronoun's own
 _PREFERRED_WINDOW = 3  # sentences back in which "the group" prefers the type listed first
+_NAMED_UNIT_WINDOW = 4  # sentences back in which "the army" looks for a state's named army
 # Heads of definite descriptions that first look for the actor named with that head word:
 # "the agency" after "the International Atomic Energy Agency", "the ministry" after "the
 # Chinese foreign ministry" (a sector), rather than the nearest actor of a compatible type.
 _NAMED_HEADS = {"agency", "court", "commission", "council", "ministry", "army", "military", "navy",
-                "government", "police"}
+                "government", "police", "alliance"}
 # A state's institutions: without a named antecedent they refer to the document's only state.
 _INSTITUTIONS = {"army": {"army", "military"}, "military": {"army", "military"}, "navy": {"navy"},
                  "government": {"government"}, "ministry": {"ministry"}, "police": {"police"}}
@@ -61,6 +62,7 @@ class ActorFacts:
     type: str
     country: str | None = None
     roles: list[Role] = field(default_factory=list)
+    names: tuple[str, ...] = ()  # the gazetteer's names ("North Atlantic Alliance" for NATO)
 
 
 def _role_words(role: Role) -> set[str]:
@@ -154,7 +156,10 @@ class ActorIndex:
         if head in _NAMED_HEADS:
             # a state's army is "the army"; the "Kachin Independence Army" is not
             only = (ActorType.STATE.value,) if head in _INSTITUTIONS else None
-            named = self.nearest_named(span[0], _INSTITUTIONS.get(head, {head}), only)
+            # a state's unit named long before is not reliably the one meant ("Rwandan army
+            # spokesman" six paragraphs before "The army denied" in a story about Mozambique)
+            since = self._window_start(span[0], _NAMED_UNIT_WINDOW) if only else 0
+            named = self.nearest_named(span[0], _INSTITUTIONS.get(head, {head}), only, since)
             if named is not None:
                 return named
         if head in _INSTITUTIONS:
@@ -186,16 +191,21 @@ class ActorIndex:
         before = self.nearest_among(span[0], set(holders))
         return before
 
-    def nearest_named(self, pos: int, heads: set[str], types: tuple[str, ...] | None = None) -> str | None:
-        """The closest actor before pos named with one of these head words, in its name
-        ("International Atomic Energy Agency") or its unit ("Chinese foreign ministry")."""
+    def nearest_named(self, pos: int, heads: set[str], types: tuple[str, ...] | None = None,
+                      since: int = 0) -> str | None:
+        """The closest actor before pos (and from since on) named with one of these head words, in
+        its name ("International Atomic Energy Agency") or its unit ("Chinese foreign ministry")."""
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0:
             m = self._resolved[i]
+            if m.span[0] < since:
+                return None
             fact = self.facts.get(m.actor_id or "")
             if m.kind not in _REFERENCES and m.span[1] <= pos and (
                     types is None or (fact is not None and fact.type in types)):
-                for phrase in (m.text, m.sector or ""):
+                # the name written, its unit, or another name the gazetteer knows it by ("the
+                # alliance" is NATO, the North Atlantic Alliance, not KFOR named after it)
+                for phrase in (m.text, m.sector or "", *(fact.names if fact is not None else ())):
                     words = _WORD.findall(phrase.lower())
                     if words and words[-1] in heads:
                         return m.actor_id

@@ -124,12 +124,17 @@ class Resolver:
         # Meiling (family name first); "Andina" -> Andina Copper.
         by_last: dict[str, set[str]] = defaultdict(set)
         by_first: dict[str, set[str]] = defaultdict(set)
+        # Spanish and Portuguese names carry two surnames and the first one is used alone
+        # ("Raul Quispe Torres" ... "Quispe"): a fallback when no full name ends with the word.
+        by_middle: dict[str, set[str]] = defaultdict(set)
         for m in names:
             name = clean_name(m.text)
             if " " in name:
                 words = name.split()
                 if m.type == PERSON:
                     by_last[words[-1]].add(name)
+                    if len(words) >= 3 and words[-2][:1].isupper():
+                        by_middle[words[-2]].add(name)  # "Quispe" of "Raul Quispe Torres"
                 by_first[words[0]].add(name)
         # An organisation's short name by its last word: "the Post" -> New York Post.
         org_types = (ActorType.ORGANIZATION.value, ActorType.MEDIA.value)
@@ -168,7 +173,7 @@ class Resolver:
                 # By the first word only within one type: "Andina" -> Andina Copper, but a place
                 # ("Arizona") is not the organisation named after it ("Arizona Republic").
                 holders = by_last.get(name) or {full for full in by_first.get(name, ())
-                                                 if type_of(full) == m.type}
+                                                 if type_of(full) == m.type} or by_middle.get(name)
                 if holders and len(holders) > 1:
                     continue  # two people share this name: which one is meant is unknown
                 if holders:
@@ -236,7 +241,8 @@ class Resolver:
             if m.actor_id and m.actor_id not in facts:
                 entry = self.gazetteer.get(m.actor_id)
                 facts[m.actor_id] = ActorFacts(m.actor_id, entry.type if entry else m.type,
-                                               entry.country if entry else None)
+                                               entry.country if entry else None,
+                                               names=(entry.name, *entry.aliases) if entry else ())
         for span, role in roles:
             holder = next((m for m in mentions if m.actor_id and m.kind not in _REFERENCE_KINDS
                            and _overlaps(m.span, span)), None)
@@ -300,7 +306,11 @@ class Resolver:
         elif fact.type == PERSON:
             name = max((clean_name(m.text) for m in names), key=len)
         else:
-            name = Counter(clean_name(m.text) for m in names).most_common(1)[0][0]
+            # the name the id was made from ("Front for Change and Concord in Chad", not the
+            # acronym "FACT" used more often), else the most frequent one
+            counts = Counter(clean_name(m.text) for m in names)
+            defining = [n for n in counts if actor_id(fact.type, n) == actor]
+            name = max(defining, key=counts.__getitem__) if defining else counts.most_common(1)[0][0]
         aliases = tuple(sorted({clean_name(m.text) for m in names}))
         return Actor(id=actor, name=name, type=fact.type, country=fact.country, aliases=aliases,
                      roles=tuple(fact.roles), mentions=tuple(sorted(m.span for m in ms)))
