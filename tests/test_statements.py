@@ -67,6 +67,11 @@ CASES = [
      "The Kenyan army", "say", "indirect", "assert", "two soldiers were wounded"),
     ("The union called the offer an insult.",
      "The union", "call", "indirect", "assert", "the offer an insult"),
+    ("The government closed the border, citing security concerns.",  # a reason given is said
+     "The government", "cite", "indirect", "assert", "security concerns"),
+    # rejecting a judgement reported before ("inhumane") turns it down; it denies no fact
+    ("Haiti called the deportations inhumane. The Dominican Republic rejected the criticism.",
+     "Dominican Republic", "reject", "indirect", "assert", "the criticism"),
 ]
 
 
@@ -103,6 +108,35 @@ POLARITY = [
     ("The union proposed a pay freeze. The company rejected that offer.", "assert"),  # answers a reported proposal
     ("France said it did not recognise the junta's authority.", "assert"),
     ("The ministry rejected claims that it had sent troops.", "deny"),
+    # a negated noun is as good as "no": "not a single", "not one"
+    ('"Not a single dollar has come from abroad," the party treasurer said.', "deny"),
+    ('"Not one soldier crossed the line," the colonel said.', "deny"),
+    ('"Not only the army but also the police took part," the minister said.', "assert"),
+    ('"Not the army but the militias attacked the village," the minister said.', "assert"),
+    ('"The commission has nothing to hide," its chairman said.', "deny"),
+    ('"We have nothing to add," the spokesman said.', "assert"),
+    # a negated copula denies with an adjective of fact or link, not of judgement or attitude
+    ("The ministry said the report was not true.", "deny"),
+    ("The army said its soldiers were not involved in the shooting.", "deny"),
+    ('"We are not afraid," the student leader said.', "assert"),
+    ('He told the newspaper the government was "not serious about a settlement".', "assert"),
+    ("The observers said the vote was not fair.", "assert"),
+    # a first-person denial inside the quote denies; a denial not made ("do not deny") admits
+    ('"We deny these accusations," the spokeswoman said.', "deny"),
+    ('"We reject these allegations," the spokesman said.', "deny"),
+    ('"We reject this offer," the union leader said.', "assert"),
+    ("She said the army denied the report.", "assert"),  # another's denial, reported
+    ('"We do not deny that mistakes were made," the minister said.', "assert"),
+    # grounds withheld, degree disputed; an inability asserts
+    ('Officials said the claims were "completely without foundation".', "deny"),
+    ("The army said reports of civilian deaths were exaggerated.", "deny"),
+    ("The company said it was not in a position to comment.", "assert"),
+    ("The minister said the plan was without precedent.", "assert"),
+    # a claim in a content clause on a proposal noun denies; an outcome referred back is refused
+    ("She rejected suggestions that the party was financed from abroad.", "deny"),
+    ("The ministry rejected the idea that troops had crossed the border.", "deny"),
+    ("The opposition rejected the provisional results of the election.", "assert"),
+    ("The defence rejected the verdict of the military court.", "assert"),
 ]
 
 
@@ -144,6 +178,30 @@ SPEAKERS = [
      '"The group has respected every commitment it signed," the statement said.',
      "ELN", "The group has respected every commitment"),
 ]
+
+
+# A person's office speaks for the person; a person's spokesman is someone else and stays
+# unresolved without a name. Text, a piece of the content, the speaker's actor id.
+SPEAKER_IDS = [
+    ("President Ana Ruiz of Peru arrived on Monday. President Ana Ruiz's office said the visit "
+     "had been postponed.", "the visit had been postponed", "person:ana-ruiz"),
+    ("Senator Ada Quinn spoke on Monday. Quinn's campaign said the poll was wrong.",
+     "the poll was wrong", "person:ada-quinn"),
+    ("Senator Ada Quinn spoke on Monday. Quinn's spokesman said the poll was wrong.",
+     "the poll was wrong", None),
+    # "quoted X as saying": X speaks, not the outlet that quoted
+    ("The Interfax news agency quoted Deputy Foreign Minister Pavel Orlov as saying the talks had failed.",
+     "the talks had failed", "person:pavel-orlov"),
+    ("State television cited a senior official as saying that 12 soldiers were killed.",
+     "12 soldiers were killed", None),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", SPEAKER_IDS)
+def test_speaker_actor(extract, text, content, speaker):
+    found = [s for s in extract(text) if content in s.content]
+    assert len(found) == 1, [s.content for s in extract(text)]
+    assert found[0].speaker == speaker
 
 
 @pytest.mark.parametrize("text,speaker,content", SPEAKERS)
@@ -241,6 +299,13 @@ NOTHING = [
     # a verb with its own object is not the phrasal cue: "called a strike for Friday" is no "call for"
     "The dockworkers' union called a general strike for Friday.",
     "The farmers pointed their tractors to the capital.",
+    # an outcome or a proposal not referred back is turned down, not declared false
+    "The opposition has rejected every ruling of the electoral court since 2019.",
+    "The union rejected a suggestion to extend the strike.",
+    "The government rejected European criticism of its crackdown on protesters.",
+    # "citing" a source names who said it, and says nothing itself
+    "The agency reported the clash, citing diplomatic sources.",
+    "Reuters reported the arrests, citing Amnesty International.",
 ]
 
 
@@ -321,6 +386,23 @@ def test_medium_date_and_about(extract):
     assert s.medium == "org:reuters"
     assert s.date == "2016-02"
     assert "country:ug" in s.about
+
+
+# The medium is where the words went out, never a name inside what was said. Text, medium id.
+MEDIA = [
+    ('The European Commission said in a statement that it was "deeply concerned" by the arrests.', None),
+    ("The ministry said in a statement carried by the Tass news agency that it regretted the move.",
+     "org:tass"),
+    ("The minister told parliament that the Reuters report was false.", None),
+    ("The Interfax news agency quoted Deputy Foreign Minister Pavel Orlov as saying the talks had failed.",
+     "org:interfax"),
+]
+
+
+@pytest.mark.parametrize("text,medium", MEDIA)
+def test_medium(extract, text, medium):
+    (s,) = extract(text)
+    assert s.medium == medium
 
 
 def test_wrote_outlet_is_its_own_medium(extract):

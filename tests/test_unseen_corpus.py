@@ -1,6 +1,6 @@
-"""Quality gate on held-out articles: tests/corpus/unseen/ holds 21 wire-style articles written
+"""Quality gate on held-out articles: tests/corpus/unseen/ holds 29 wire-style articles written
 for the project (regions and topics used nowhere else in the tests), whose gold was written
-before the extractor was first run on them (01-06 first, 11-35 on 2026-11-25; a few gold lines
+before the extractor was first run on them (01-06 first, the others on 2026-11-25; a few gold lines
 added after a first run say so). The floors sit a little under the measured figures and are
 lowered only on purpose (habit 9). Scoring: tests/unseen_eval.py (run it to see every
 error)."""
@@ -10,23 +10,23 @@ import pytest
 
 from unseen_eval import documents, load_corpus, score
 
-# Measured 2026-11-25 on all 21 articles, after the second round of fixes: actors P 0.987
-# R 0.993; statements recall 1.000, speaker accuracy 0.985, polarity accuracy 1.000, denial
-# precision 1.000; events precision 0.780 (0.893 when a left-out target is not counted as an
-# error), recall 0.774, modality accuracy 0.972. Before that day's fixes (first run on 11-35):
-# actors 0.854-0.909 P, events P 0.531-0.648 R 0.576-0.581. These are development figures:
-# rules were fixed while reading these errors. tests/corpus/heldout is the blind measure.
+# Measured 2026-11-25 on all 29 articles, after three rounds of fixes: actors P 0.978
+# R 0.992; statements recall 1.000, speaker accuracy 0.987, polarity accuracy 0.997, denial
+# precision 1.000; events precision 0.800 (0.882 when a left-out target is not counted as an
+# error), recall 0.802, modality accuracy 0.973. First runs on new articles that day: actors
+# P 0.854-0.909, events P 0.47-0.82 R 0.55-0.60. These are development figures: rules were
+# fixed while reading these errors. tests/corpus/heldout is the blind measure.
 FLOORS = {
-    "actor_precision": 0.96,
+    "actor_precision": 0.95,
     "actor_recall": 0.96,
     "statement_recall": 0.97,
     "speaker_accuracy": 0.95,
     "polarity_accuracy": 0.97,
     "denial_precision": 0.95,
-    "event_precision": 0.74,
+    "event_precision": 0.76,
     "event_precision_target_optional": 0.85,
-    "event_recall": 0.73,
-    "modality_accuracy": 0.93,
+    "event_recall": 0.76,
+    "modality_accuracy": 0.94,
 }
 
 CORPUS = load_corpus()

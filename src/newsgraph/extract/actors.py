@@ -66,7 +66,7 @@ _SITE_NOUNS = {"coast", "plant", "site", "facility", "reactor", "river", "airpor
                "region", "province", "district", "oilfield", "field", "mine", "dam", "port", "camp", "base",
                "temple", "shrine", "mosque", "monastery", "cathedral", "springs", "crossing", "strait",
                "forest", "desert", "lake", "mountains", "hills", "plateau", "peninsula", "delta", "basin",
-               "area", "zone"}
+               "area", "zone", "pass", "gorge", "glacier", "gulf", "bay", "island", "islands", "corridor"}
 # Capitalised words that make a name a sub-national unit: "Niger State", "Kachin State".
 _ADMIN_UNITS = {"State", "Province", "Region", "District", "County", "Governorate", "Oblast", "Prefecture"}
 # Prepositions after which a city is where something happens, not who acts ("in Ankara").
@@ -81,6 +81,12 @@ _NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "el", "'
 # Particles inside a place name: "Mocimboa da Praia", "Santiago de Cuba".
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "du", "la", "el"}
 # "the University of Chile", "the Bank of England": an institution named after its state.
+# Last words of the subjects such institutions are named after ("... and Asian Studies").
+_FIELD_WORDS = {"studies", "research", "development", "affairs", "sciences", "science", "policy", "policies",
+                "strategy", "security", "peace", "cooperation", "relations", "law", "rights", "democracy",
+                "reconciliation", "justice", "analysis", "economics", "history"}
+# Heads of research and policy institutions named "<head> for/of <subject>".
+_STUDY_HEADS = {"centre", "center", "council", "foundation", "society", "fund", "commission"}
 _INSTITUTION_HEADS = {"university", "bank", "college", "institute", "academy", "museum", "school", "library",
                       "polytechnic", "conservatory", "observatory", "chamber"}
 # "the railway to Machu Picchu", "flights from Goma": a name reached by a route is a place.
@@ -90,6 +96,10 @@ _ROUTE_NOUNS = {"road", "roads", "highway", "railway", "railroad", "rail", "rout
 _MOTION_LEMMAS = {"spread", "advance", "move", "flee", "travel", "return", "march", "retreat", "withdraw",
                   "relocate", "evacuate", "drive", "sail", "fly", "extend", "expand", "tow", "airlift",
                   "deport", "transfer", "escort"}
+# "advance on X", "march on X": X is where the movement goes.
+_ADVANCE_ON_LEMMAS = {"advance", "march", "converge", "close"}
+# Verbs whose untitled one-word named object is a place: "could not reach Walikale".
+_REACH_LEMMAS = {"reach", "enter", "approach", "encircle", "surround", "evacuate"}
 # Attacks whose untitled named object is a place: "insurgents attacked Macomia", "an attack on Palma".
 _ASSAULT_LEMMAS = {"attack", "raid", "storm", "overrun", "shell", "bomb", "besiege", "seize", "capture",
                    "recapture", "retake", "occupy", "assault", "siege", "bombardment", "offensive"}
@@ -221,6 +231,42 @@ def _demonym_use(token, words: ActorWords) -> str | None:
     return None
 
 
+def _institution_continues(ent: SpacySpan) -> int:
+    """The end of an institution's name the NER cut at "and": "the Centre for Nepal" + "and Asian
+    Studies". Only a name headed by an institution word and "for/of" ("Institute for Iran and
+    Eurasia Studies"), continued by capitalised words; else ent.end."""
+    doc = ent.doc
+    words = [t for t in ent if t.pos_ != "DET"]
+    if len(words) < 3 or words[0].lower_ not in _INSTITUTION_HEADS | _STUDY_HEADS or words[1].lower_ not in ("for", "of"):
+        return ent.end
+    end = ent.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return ent.end
+    end += 1
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "ADJ"):
+        end += 1
+    # "... and Asian Studies", not "... and Human Rights Watch" (another name)
+    return end if end > ent.end + 1 and doc[end - 1].lower_ in _FIELD_WORDS else ent.end
+
+
+def _join_institution_names(ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Ents with cut institution names joined; the ents inside a joined name are dropped."""
+    joined: list[SpacySpan] = []
+    for ent in ents:
+        if joined and ent.start < joined[-1].end:
+            continue  # "Asian" inside "Centre for Nepal and Asian Studies"
+        end = _institution_continues(ent) if ent.label_ in ("ORG", "FAC") else ent.end
+        joined.append(ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label="ORG"))
+    return joined
+
+
+def _counted_population(token) -> bool:
+    """'60 percent of Lithuanians', 'thousands of Serbs': a people counted, no actor."""
+    head = token.head
+    return token.tag_ == "NNPS" and token.dep_ == "pobj" and head.lower_ == "of" \
+        and (head.head.lower_ in _QUANTITY_HEADS or head.head.like_num)
+
+
 def _admin_unit_follows(span: SpacySpan, match_starts: set[int]) -> bool:
     """"Niger State": a unit word after the name, unless it begins another known name ("U.S.
     State Department") or an institution named with it ("State Council")."""
@@ -264,6 +310,13 @@ def _assault_target(token) -> bool:
     if token.dep_ == "dobj" and head.pos_ == "VERB":
         return head.lemma_.lower() in _ASSAULT_LEMMAS
     return token.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.lemma_.lower() in _ASSAULT_LEMMAS
+
+
+def _reached_place(token) -> bool:
+    """The object of a verb of reaching a place: "aid could not reach Walikale", "rebels entered Goma"."""
+    verb = token.head
+    return token.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _REACH_LEMMAS \
+        and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "reach X for comment"
 
 
 def _before_paren(ent: SpacySpan) -> SpacySpan | None:
@@ -348,7 +401,8 @@ class ActorRecognizer:
         matches = filter_spans([SpacySpan(doc, s, e, label=strings[m]) for m, s, e in self.matcher(doc)])
         match_starts = {m.start for m in matches}
         named_ids = {m.label_.rsplit("|", 1)[0] for m in matches}
-        ents = [e for e in (_before_paren(e) for e in doc.ents if e.label_ in _LABEL_TYPE) if e is not None]
+        ents = [e for e in (_before_paren(e) for e in _join_institution_names(list(doc.ents)))
+                if e is not None and e.label_ in _LABEL_TYPE]
 
         mentions: list[Mention] = []
         affiliation: dict[int, str] = {}  # token index -> actor id, for roles ("CSTO", "Russian")
@@ -373,7 +427,7 @@ class ActorRecognizer:
                     mentions.append(Mention(span=(span.start_char, span.end_char), text=span.text,
                                             type=ActorType.LOCATION.value, actor_id=place_id))
                 continue
-            unit = self._state_unit(span, entry.type, ents)
+            unit = self._state_unit(span, entry.type, ents, kind)
             if unit is None and self._inside_longer_name(span, entry.type, ents, kind):
                 continue
             gaz_tokens.update(range(span.start, span.end))
@@ -394,7 +448,7 @@ class ActorRecognizer:
             sector = None
             if kind == DEMONYM:
                 use = _demonym_use(root, words)
-                if use is None:
+                if use is None or (use == "actor" and _counted_population(root)):
                     continue
                 if use == "unit":
                     sector = _sector(root, words)
@@ -451,6 +505,7 @@ class ActorRecognizer:
                     continue
                 # "Celso Mabunda", "Raul Quispe Torres": names the NER left out of the span
                 span = self._with_last_names(self._with_first_names(trimmed, gaz_tokens), gaz_tokens)
+                span = self._with_verb_read_first_name(span)
                 person_spans.append(span)
             elif ent.label_ == "NORP" and ent[-1].tag_ not in ("NNS", "NNPS"):
                 continue  # "ex-Soviet", "Central Asian": attributes, not groups
@@ -657,6 +712,20 @@ class ActorRecognizer:
             start -= 1
         return doc[start: span.end]
 
+    def _with_verb_read_first_name(self, span: SpacySpan) -> SpacySpan:
+        """'Tsering Dolma Lama, a researcher, said': a first name opening the sentence that the
+        tagger read as a verb ("Tsering" as a gerund) belongs to the name when the person is
+        described by a title right after it; "Quoting Ana Ruiz, the ministry said" keeps its verb."""
+        doc = span.doc
+        if span.start == 0 or span.end + 1 >= len(doc):
+            return span
+        first = doc[span.start - 1]
+        if not (first.is_sent_start and first.is_title and first.pos_ == "VERB" and not first.ent_type_):
+            return span
+        described = doc[span.end].text == "," and any(
+            t.dep_ == "appos" and self._is_role(t) for t in doc[span.end + 1: span.end + 4])
+        return doc[first.i: span.end] if described else span
+
     def _with_last_names(self, span: SpacySpan, gaz_tokens: set[int]) -> SpacySpan:
         """'Raul Quispe Torres' when spaCy tagged 'Raul Quispe': the untagged name word the span
         is a compound of is the surname that ends it."""
@@ -693,14 +762,23 @@ class ActorRecognizer:
         described = []
         if root.dep_ == "compound" and root.head.i >= span.end:
             described.append(root.head)  # "the Amaq news agency", "the Islah party"
-        if root.dep_ == "appos" and root.head.i < span.start:
+        if root.dep_ == "appos" and root.head.i < span.start and not self._owner_of_role(root.head):
             described.append(root.head)  # "the grid operator Elering"
         described += [c for c in root.lefts if c.dep_ == "compound" and c.i < span.start]  # "news site Civil.ge"
+        # "the daily L'Express de Madagascar": a medium named by an adjective spaCy tags
+        described += [c for c in root.lefts if c.dep_ == "amod" and c.i < span.start
+                      and c.lower_ in self.words.media_nouns]
         for noun in described:
-            found = self.words.type_by_description(noun) if noun.pos_ == "NOUN" else None
+            found = self.words.type_by_description(noun) if noun.pos_ in ("NOUN", "ADJ") else None
             if found is not None:
                 return found
         return None
+
+    def _owner_of_role(self, noun) -> bool:
+        """'the ruling party' in "a spokeswoman for the ruling party, Fanja Rasoanaivo": the name
+        after it is the spokeswoman (the parse hangs it on the nearer noun), not the party."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.dep_ == "prep" and self._is_role(prep.head)
 
     @staticmethod
     def _other_uses(doc: Doc, found: list[tuple[SpacySpan, str]], taken: set[int],
@@ -760,12 +838,17 @@ class ActorRecognizer:
         if anchor.dep_ == "pobj" and head.lower_ in ("to", "toward", "towards") \
                 and head.head.lemma_.lower() in _MOTION_LEMMAS:
             return True  # "fighting spread to El Obeid"
+        if anchor.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _ADVANCE_ON_LEMMAS:
+            return True  # "threatened to advance on Bukavu"
         # A two-word person name ("John Smith") keeps its label in weaker contexts; a name with
         # a particle ("Mocimboa da Praia") or one word does not.
         if ent.label_ == "PERSON" and len(ent) > 1 and not any(t.lower_ in _NAME_PARTICLES for t in ent):
             return False
-        if _assault_target(anchor) and not self._known_actor(ent, ents):
-            return True  # "insurgents attacked Macomia", "an attack on Palma"
+        # a person is reached too ("could not reach Smith for comment"): only a name spaCy
+        # called an organisation is taken for a place there
+        reached = _reached_place(anchor) and ent.label_ != "PERSON"
+        if (_assault_target(anchor) or reached) and not self._known_actor(ent, ents):
+            return True  # "insurgents attacked Macomia", "an attack on Palma", "could not reach Walikale"
         preps = self.words.place_prepositions | ({"from", "to"} if ent.label_ == "PERSON" else set())
         return anchor.dep_ == "pobj" and head.lower_ in preps
 
@@ -790,8 +873,7 @@ class ActorRecognizer:
                 root.pos_ == "ADJ" and root.dep_ == "amod"
                 or root.dep_ == "compound" and head.tag_ == "NNS" and head.lemma_.lower() in _CLASS_OF_STATES):
             return True
-        if ent.label_ in ("NORP", "PERSON") and root.tag_ == "NNPS" and root.dep_ == "pobj" \
-                and head.lower_ == "of" and (head.head.lower_ in _QUANTITY_HEADS or head.head.like_num):
+        if ent.label_ in ("NORP", "PERSON") and _counted_population(root):
             return True
         if ent[0].text in self.words.ship_prefixes or (
                 root.dep_ in ("appos", "compound") and head.lemma_.lower() in self.words.vessel_nouns) or any(
@@ -823,15 +905,18 @@ class ActorRecognizer:
         owner = self.gazetteer.get(affiliation.get(ent.start - 2, ""))
         return owner.id if owner is not None and owner.type == ActorType.STATE.value else None
 
-    def _state_unit(self, span: SpacySpan, entry_type: str, ents: list[SpacySpan]) -> str | None:
+    def _state_unit(self, span: SpacySpan, entry_type: str, ents: list[SpacySpan], kind: str = "") -> str | None:
         """'Foreign Ministry' when spaCy's ORG is '<state or demonym> Foreign Ministry'."""
         if entry_type != ActorType.STATE.value:
             return None
+        # "the Nepali Congress" is a party: a legislature goes by its state's name ("the US
+        # Congress"), a party by the people's adjective
+        party_like = kind == DEMONYM and span.end < len(span.doc) and span.doc[span.end].text == "Congress"
         for ent in ents:
             lead = ent.start + 1 if ent[0].pos_ == "DET" else ent.start
             if ent.label_ == "ORG" and lead == span.start and ent.end > span.end:
                 rest = [t for t in ent.doc[span.end: ent.end] if t.tag_ != "POS"]
-                if rest and all(self._unit_word(t) for t in rest):
+                if rest and all(self._unit_word(t) for t in rest) and not party_like:
                     return " ".join(t.text for t in rest)
         return None
 
@@ -864,6 +949,9 @@ class ActorRecognizer:
         for ent in ents:
             if kind == DEMONYM and ent.label_ in ("ORG", "PERSON") and self._demonym_opens(span, ent):
                 continue
+            if ent.label_ == "ORG":
+                # "the Press Trust of India news (agency)": the name without the description
+                ent = SpacySpan(ent.doc, ent.start, _without_trailing_lower(ent).end, label=ent.label_)
             if ent.label_ in ("ORG", "PERSON", "FAC") and ent.start <= span.start and span.end <= ent.end \
                     and (ent.end - ent.start) > (span.end - span.start) and span.end < ent.end \
                     and (ent[-1].is_title or ent[-1].is_upper):
@@ -874,6 +962,9 @@ class ActorRecognizer:
             if ent.label_ == "ORG" and ent.start < span.start - 1 and span.end == ent.end \
                     and span.doc[span.start - 1].lower_ == "of" and self._named_after_state(ent, span):
                 return True  # "the University of Chile", "the General Confederation of Workers of Peru"
+            if ent.label_ in ("ORG", "FAC") and ent.start < span.start - 1 and span.end < ent.end \
+                    and span.doc[span.start - 1].lower_ in ("of", "for") and ent[-1].is_title:
+                return True  # "the Centre for Nepal and Asian Studies" (joined after the NER cut it)
         return False
 
     @staticmethod

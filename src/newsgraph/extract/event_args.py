@@ -26,6 +26,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "them"}
 # Mentions of these types can be the source of an event; places only its target.
 _ENTITY_TYPES = {"GPE": "state", "NORP": "group", "ORG": "organization", "PERSON": "person"}
+_BODY_TYPES = {"state", "organization", "armed_group"}
 _AGENT_TYPES = {"state", "organization", "armed_group", "person", "media", "group"}
 
 
@@ -171,6 +172,12 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
             if _usable(own, as_source) else []
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
+    named = _appositive_mention(token, mentions)
+    if named is not None and named.type == "person" and is_actor_noun(token) and _usable(named, as_source) \
+            and not any(m.type in _BODY_TYPES for m in _modifier_mentions(token, mentions)):
+        # "Armenian Prime Minister's spokesman Aram Petrosian": the named person, when no state
+        # or body owns the title ("Iran's leader, Ruhollah Khomeini," stays Iran)
+        return [ActorRef(named.span, named.text, named, token.i)]
     modifier = [m for m in _modifier_mentions(token, mentions) if _usable(m, as_source)]
     if len(modifier) > 1:  # "US and British forces": one actor each
         return [ActorRef(m.span, f"{m.text} {token.text}", m, token.i) for m in modifier]
@@ -191,7 +198,7 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
                         # (not "groups in the Qatari capital": a place named by a demonym is no party)
                         mention = next((m for m in _modifier_mentions(obj, mentions)), None)
                     if mention is not None and _usable(mention, as_source):
-                        return [ActorRef(mention.span, f"{text} {prep.lower_} {mention.text}", mention, token.i)]
+                        return _owners_of(obj, mention, f"{text} {prep.lower_}", mentions, token, as_source)
         return [ActorRef((start, end), text, None, token.i)]
     if not as_source:
         # What is hit stands for where it is or whom it belongs to: "the town of Cizre",
@@ -204,6 +211,47 @@ def _actors_of_token(token: Token, mentions: MentionIndex, *, as_source: bool) -
                         if found and found[0].mention is not None:
                             return found
     return []
+
+
+def _owners_of(obj: Token, first: Mention, phrase: str, mentions: MentionIndex, head: Token,
+               as_source: bool) -> list[ActorRef]:
+    """'the foreign ministers of Armenia and Azerbaijan': one actor per conjoined owner."""
+    refs = [ActorRef(first.span, f"{phrase} {first.text}", first, head.i)]
+    for conjunct in obj.conjuncts:
+        mention = mentions.at(conjunct)
+        if conjunct.i > obj.i and mention is not None and mention is not first and _usable(mention, as_source):
+            refs.append(ActorRef(mention.span, f"{phrase} {mention.text}", mention, head.i))
+    return refs
+
+
+_COUNTS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "number", "group", "crowd", "crowds"}
+_CROWDS = {"people", "crowd", "crowds", "hundreds", "thousands", "dozens", "tens"}
+
+
+def counted(subject: Token) -> Token:
+    """'Hundreds of protesters', 'a group of gunmen', '300 of them': the counted noun is the actor."""
+    if subject.lower_ not in _COUNTS and subject.pos_ != "NUM":
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
+    return subject
+
+
+def crowd_source(subject: Token | None) -> list[ActorRef]:
+    """'Hundreds of people marched', 'a crowd rallied': a crowd with no name is the unnamed
+    party of a protest (only of a protest: it says who took to the streets, nothing more)."""
+    if subject is None:
+        return []
+    head = counted(subject)
+    if head.lower_ not in _CROWDS:
+        return []
+    if head.lower_ == "people" and head is subject and not any(c.dep_ == "nummod" for c in head.children):
+        return []  # "people marched to the stadium": a crowd is counted ("300 people", "hundreds of people")
+    start, end, text = _phrase(head)
+    return [ActorRef((start, end), text, None, head.i)]
 
 
 def _reported_clause(verb: Token) -> Token:

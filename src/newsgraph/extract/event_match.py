@@ -65,12 +65,22 @@ def _verb_rule(token: Token, rules: list[TriggerRule]) -> TriggerRule | None:
         if rule.obj_excluded is not None and obj is not None and _object_words(obj) & rule.obj_excluded:
             continue
         if rule.ccomp_words is not None and not any(
-                c.dep_ == "ccomp" and c.lemma_.lower() in rule.ccomp_words for c in token.children):
+                c.dep_ == "ccomp" and c.lemma_.lower() in rule.ccomp_words and _ahead(c) for c in token.children):
             continue
         if any(not (preps & options) for options in rule.preps):
             continue
         return rule
     return None
+
+
+_AHEAD = {"will", "would", "could", "may", "might", "shall", "'ll", "wo"}
+
+
+def _ahead(verb: Token) -> bool:
+    """'warned that the allies would pay a price' promises a consequence; 'warned that half the
+    population faced hunger' describes a state of things and threatens no one."""
+    return any(c.dep_ == "aux" and c.lower_ in _AHEAD for c in verb.children) \
+        or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 _NO_COMMENT = {"comment", "elaborate", "speculate", "specify", "answer", "discuss", "identify", "name", "give"}

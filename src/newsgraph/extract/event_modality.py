@@ -77,8 +77,10 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
     nominal = token.pos_ in ("NOUN", "PROPN")
     below_report = not nominal
     _clause_marks(token, reading, below_report=not nominal)
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-           for c in token.children):
+    # "threatened to advance if the strikes continued": a threat names its condition and is made
+    threat = (governors.get(token.lemma_.lower()) or governors.get(token.lower_)) == "threaten"
+    if not threat and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                     for m in c.children) for c in token.children):
         reading.conditional = True
         reading.raise_to(Modality.HYPOTHETICAL)
     steps = 0
@@ -92,9 +94,10 @@ def read_modality(trigger: Token, start: Token | None = None) -> Reading:
             token = speaker_conjunct(below) or token  # "said X had ... and accused Y": a conjunct of "said"
             _clause_marks(token, reading, below_report=below_report)
             continue
-        if relation == "nsubj" and word_class != "report":
+        if relation == "nsubj":
             # a verb governs its complement, not its subject: "the deal, mediated by Qatar,
-            # commits the government to ..." leaves the mediation a fact
+            # commits the government to ..." leaves the mediation a fact, and so does a report
+            # verb its speaker: "Angola, which has mediated since 2022, said ..."
             word_class = None
         # a time adjunct of the report verb is told by the article: "said after meeting X"
         if word_class == "report" and token.pos_ in ("VERB", "AUX") \

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..model import Event
 from ..model.ids import event_id
+from .event_lexicon import load_lexicon
 
 _REAL = {"asserted", "reported", "planned"}
 _RANK = {"asserted": 0, "reported": 1, "planned": 2}
@@ -85,12 +86,55 @@ def _tells_nothing(event: Event) -> bool:
     return event.modality in ("negated", "hypothetical", "planned") and event.source is None and event.target is None
 
 
+_HIT_WHERE_IT_IS = {"ASSAULT", "COERCE"}  # "shelled the town of Sake": the place is what is hit
+
+
+def _no_place_target(event: Event) -> Event:
+    """'deployed troops in South Kivu', 'flew food to Pont-Sonde', 'travelled to Goma': a place
+    is where an act happens, not a party to it; the target is left out."""
+    if event.target and event.target.startswith("place:") and event.type not in _HIT_WHERE_IT_IS:
+        return replace(event, target=None)
+    return event
+
+
+_UNNAMED_DOERS = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}  # gunmen, police, crowds, troops
+
+
+def _generic(phrase: str | None) -> bool:
+    """'Officials', 'the spokesman', 'a senior official': a phrase of common words only (not
+    'Rwandan rebels' or 'US Congress', which describe an actor the gazetteer does not hold)."""
+    words = [w for w in (phrase or "").split() if w.lower() not in _LEADING]
+    if not words:
+        return True
+    first = words[0].lower()
+    first_is_common = words[0][:1].islower() or first in _COMMON_OPENERS or _actor_noun(first)
+    return first_is_common and not any(w[:1].isupper() for w in words[1:])
+
+
+# words that open a common phrase at the start of a sentence: "Senior officials said"
+_COMMON_OPENERS = {"senior", "local", "top", "government", "military", "security", "state", "police", "army"}
+
+
+def _actor_noun(word: str) -> bool:
+    forms = {word, word[:-1], word[:-2]} if word.endswith("s") else {word}
+    return bool(forms & load_lexicon().actor_nouns)
+
+
+def _unnamed_stance(event: Event) -> bool:
+    """'Officials accused ...', 'the spokesman urged ...': a stance or a diplomatic act whose
+    maker is told by common words only tells nothing of who stands where (unlike the acts of
+    unnamed gunmen, police, crowds or troops, which tell what happened to whom)."""
+    return event.source is None and event.type not in _UNNAMED_DOERS and _generic(event.source_text)
+
+
 def finish_events(events: tuple[Event, ...] | list[Event]) -> tuple[Event, ...]:
     """After the resolver has filled source and target ids: recompute the content-derived ids
     and collapse the events that turned out to be one ("Kabulov" and "Zamir Kabulov").
 
     Meant for resolve/: ``events = finish_events(replace(e, source=..., target=...) for ...)``.
     """
+    # (an unnamed actor's act at a named place still tells something: judged before the place goes)
+    placed = [_no_place_target(e) for e in events if not (_tells_nothing(e) or _unnamed_stance(e))]
     rekeyed = [replace(e, id=event_id(e.document_id, e.type, e.source, e.target, e.span, date=e.date,
-                                      modality=e.modality)) for e in events if not _tells_nothing(e)]
+                                      modality=e.modality)) for e in placed]
     return tuple(collapse(rekeyed, resolved=True))

@@ -18,8 +18,9 @@ from ..model.enums import QUAD_CLASS
 from ..model.ids import event_id
 from . import doc_attrs  # noqa: F401
 from .actor_regions import BYLINE, CREDIT, DATELINE, HEADLINE, find_regions
-from .event_args import (SUBJECTS, ActorRef, MentionIndex, actors_at, agent_of, dative_of, envoy_state, is_actor_noun,
-                         is_passive, is_relative, prep_objects, resolve_pronoun, speaker_conjunct, subject_of)
+from .event_args import (SUBJECTS, ActorRef, MentionIndex, actors_at, agent_of, counted, crowd_source, dative_of,
+                         envoy_state, is_actor_noun, is_passive, is_relative, prep_objects, resolve_pronoun,
+                         speaker_conjunct, subject_of)
 from .event_dates import event_date
 from .event_lexicon import Lexicon, TriggerRule, aid_mode, load_lexicon
 from .event_match import candidates as find_candidates, lower_forms, noun_rule, object_of, rules_for
@@ -81,6 +82,7 @@ def _sources(anchor: Token, mentions: MentionIndex, reading: Reading) -> list[Ac
         return []
     if is_relative(subject) and subject.head.dep_ == "relcl":
         subject = subject.head.head
+    subject = counted(subject)
     if subject.pos_ == "PRON":
         return resolve_pronoun(subject, mentions, reading.speaker)
     owner = _speaker_as_owner(subject, mentions, reading)
@@ -274,18 +276,29 @@ def _find_in_sentence(sentence: SpacySpan, mentions: MentionIndex, lexicon: Lexi
             if not sources:
                 continue
             targets: list[ActorRef] = []
+            asked_unnamed = False
             if word_class == "request":  # the one asked: "urged the EC to ...", "demanded that X ..."
                 targets = _role_targets("obj", governor, governor, mentions)
                 embedded_subject, _ = subject_of(anchor)
                 if not targets and embedded_subject is not None and embedded_subject.pos_ != "PRON":
                     targets = actors_at(embedded_subject, mentions, as_source=False)
-            targets = targets or _targets(rule, trigger, anchor, mentions, sources)
+                    # "demanding that the government cut ties with Kigali": the one asked is
+                    # unnamed, and the embedded act's target (Kigali) is not the one asked
+                    asked_unnamed = not targets
+            if not asked_unnamed:
+                targets = targets or _targets(rule, trigger, anchor, mentions, sources)
             consumed.add(governor.i)
             found.append(Found(_recode(word_class, rule.type), None, governor, governor, sources, targets,
                                reading, recoded=True))
             continue
         reading = read_modality(trigger, anchor)
         sources = _sources(anchor, mentions, reading)
+        if not sources and rule.type == "PROTEST" and anchor.pos_ == "VERB":
+            subject = subject_of(anchor)[0]
+            if subject is None and anchor.dep_ == "acl" and anchor.tag_ in ("VBD", "VBN") \
+                    and anchor.head.dep_ == "ROOT" and anchor.head.pos_ == "NOUN":
+                subject = anchor.head  # "About 300 people protested ...", parsed as a noun phrase
+            sources = crowd_source(subject)
         if acts is not None:
             acts.append(Act(trigger, rule.type, sources, reading.modality))
         if not sources:

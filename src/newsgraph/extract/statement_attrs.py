@@ -31,19 +31,93 @@ def _irrealis(token: Token) -> bool:
     return any(a in _IRREALIS_MODALS for a in aux) and "have" not in aux
 
 
+# "the claims are without foundation", "the charges were without merit"
+_GROUNDS = {"foundation", "basis", "merit", "substance", "evidence", "proof", "truth"}
+
+
 def _denying_predicate(child: Token) -> bool:
-    """"the report is false", "called the charges baseless", "described it as a fabrication"."""
+    """"the report is false", "called the charges baseless", "described it as a fabrication",
+    "the claims were without foundation"."""
     if child.dep_ in ("acomp", "attr", "oprd"):
         return child.lemma_.lower() in denial_words()
     if child.dep_ == "prep" and child.lower_ == "as":
         return any(g.dep_ == "pobj" and g.lemma_.lower() in denial_words() for g in child.children)
+    if child.dep_ == "prep" and child.lower_ == "without":
+        return any(g.dep_ == "pobj" and g.lemma_.lower() in _GROUNDS for g in child.children)
     return False
 
 
-def _nothing_to_do_with(obj: Token) -> bool:
-    """"had nothing to do with the attack": the idiom that denies a link."""
+# "we deny these accusations", "I reject the allegations": the speaker's own denial, in the
+# first person; "the army denied it" inside someone's words is a report of another's denial.
+_FIRST_PERSON = {"i", "we"}
+_DENYING_VERBS = {"deny", "refute", "reject", "dismiss", "dispute", "rebut", "repudiate"}
+# what "reject" or "dismiss" denies; "we reject this offer" turns a proposal down
+_CLAIM_OBJECTS = {"claim", "allegation", "accusation", "charge", "report", "assertion", "suggestion",
+                  "insinuation", "rumour", "rumor", "story", "account", "version"}
+
+
+def _first_person_denial(root: Token) -> bool:
+    """The words themselves deny in the first person: "deny"/"refute" with an object, "reject",
+    "dismiss" and the like with a claim as object."""
+    if root.lemma_.lower() not in _DENYING_VERBS or any(c.dep_ == "neg" for c in root.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in root.children):
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "ccomp")]
+    if root.lemma_.lower() in ("deny", "refute"):
+        return bool(objects)
+    return any(o.lemma_.lower() in _CLAIM_OBJECTS for o in objects)
+
+
+# "nothing" as an object denies only in idioms that reject a link or a wrongdoing ("had nothing
+# to do with the attack", "has nothing to hide"); "we have nothing to add" says nothing false.
+_NOTHING_IDIOMS = ({"do", "with"}, {"hide"})
+
+# A negated copula with an adjective denies only when the adjective states a fact or a link
+# ("the report is not true", "the army was not involved"); with an adjective of judgement or
+# attitude it is a claim of its own ("the leadership was not serious", "we are not afraid",
+# "the vote was not fair").
+_FACTUAL_ADJECTIVES = {"true", "accurate", "correct", "right", "real", "genuine", "authentic", "involved",
+                       "responsible", "guilty", "present", "aware", "linked", "connected", "related",
+                       "affiliated", "complicit", "party"}
+
+
+# "not a single ...", "not one ...", "not any ...": with "not", a quantifier that leaves nothing
+_NONE_QUANTIFIERS = {"single", "one", "any"}
+
+
+def _nothing_idiom(obj: Token) -> bool:
+    """"had nothing to do with the attack", "has nothing to hide"."""
     words = {t.lower_ for t in obj.subtree}
-    return obj.lower_ == "nothing" and "do" in words and "with" in words
+    return obj.lower_ == "nothing" and any(idiom <= words for idiom in _NOTHING_IDIOMS)
+
+
+def _judgement(token: Token) -> bool:
+    """A predicate adjective of judgement or attitude: the adjective itself ("not serious")
+    or the copula whose complement it is ("are not afraid")."""
+    if token.pos_ == "ADJ":
+        adjective = token
+    else:
+        adjective = next((c for c in token.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        return _in_a_position(token)
+    return adjective.lemma_.lower() not in _FACTUAL_ADJECTIVES
+
+
+def _in_a_position(token: Token) -> bool:
+    """"was not in a position to comment": an inability, like "could not"."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "position" for g in c.children)
+               for c in token.children)
+
+
+def _negated_noun(noun: Token) -> bool:
+    """"no contacts", "not a single soldier", "not one shell" (the parser hangs "not" on the noun
+    or on its number); "not only the army but also ..." and "not the army but ..." are no
+    negation of the noun."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    single = [c for c in noun.children if c.lower_ in _NONE_QUANTIFIERS and c.dep_ in ("amod", "nummod", "det")]
+    return any(any(g.dep_ == "neg" for g in t.children) for t in [noun, *single]) and bool(single)
 
 
 def _negated(token: Token) -> bool:
@@ -53,16 +127,23 @@ def _negated(token: Token) -> bool:
         return True
     if _irrealis(token) or token.lemma_.lower() in _INTENTION_VERBS:
         return False
+    if token.lemma_.lower() in _DENYING_VERBS:
+        return False  # "we do not deny that mistakes were made" admits
+    # the parser hangs "not" on the copula or on its adjective ("was 'not serious'")
+    negation_on_adjective = any(c.dep_ == "acomp" and any(g.dep_ == "neg" for g in c.children)
+                                for c in token.children)
+    if negation_on_adjective:
+        return not _judgement(token)
     for child in token.children:
         if child.dep_ in ("neg", "preconj") and child.lower_ in _NEGATORS:
-            return True
+            return not _judgement(token)
         # "no contacts took place", "nobody was detained", "there is no build-up"
         if child.dep_ in ("nsubj", "nsubjpass", "attr", "dobj"):
-            if child.lower_ in _NEGATIVE_PRONOUNS and (child.dep_ != "dobj" or _nothing_to_do_with(child)):
+            if child.lower_ in _NEGATIVE_PRONOUNS and (child.dep_ != "dobj" or _nothing_idiom(child)):
                 return True
             if child.lemma_.lower() in _INTENTION_NOUNS:
                 continue
-            if any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            if _negated_noun(child):
                 return True
     return False
 
@@ -77,7 +158,7 @@ def polarity_of(root: Token | None, deny_cue: bool) -> str:
         return "deny"
     if root is None:
         return "assert"
-    if _negated(root):
+    if _negated(root) or _first_person_denial(root):
         return "deny"
     # A negated clause joined to an affirmative one denies only as "neither ... nor": "the grid
     # remains stable and households will see no change", "they engaged the gunmen but could not

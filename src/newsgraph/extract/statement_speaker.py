@@ -24,6 +24,9 @@ _BODY_NOUNS = {"opposition", "party", "group", "movement", "alliance", "organisa
 _INSTITUTION_NOUNS = {"ministry", "government", "army", "military", "navy", "police", "guard", "forces",
                       "embassy", "presidency", "cabinet", "service", "administration", "authorities",
                       "office", "mission", "delegation", "parliament", "force"}
+# A person's own staff speaks for the person ("President X's office said"); a person's
+# spokesman, lawyer or party is someone else, named or not.
+_PERSONAL_OFFICES = {"office", "campaign", "team"}
 
 
 class MentionIndex:
@@ -145,13 +148,45 @@ def _document_above(antecedent: Token) -> Token:
 
 
 _ADJUNCT_PREPS = {"after", "before", "since", "while", "besides"}
+_QUOTING_VERBS = {"quote", "cite"}
+
+
+def quoting_verb(verb: Token) -> Token | None:
+    """"quoted X as saying", "cited X as saying": the verb that quotes, seen from "saying"."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ == "as" and prep.head.lemma_.lower() in _QUOTING_VERBS:
+        return prep.head
+    return None
+
+
+# Who is cited as a source: "citing two officials", "citing diplomatic sources".
+_SOURCE_NOUNS = {"official", "source", "diplomat", "witness", "resident", "person", "people", "officer",
+                 "analyst", "expert", "spokesman", "spokeswoman", "spokesperson", "aide", "insider", "informant"}
+
+
+def quotes_someone(verb: Token) -> bool:
+    """"cited a senior official as saying ...", "reported ..., citing two officials": the
+    quoting verb names a source and reports nothing of its own ("citing security concerns"
+    gives a reason, and stays a statement)."""
+    if verb.lemma_.lower() not in _QUOTING_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+           for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in _SOURCE_NOUNS or c.ent_type_ in ("PERSON", "ORG"))
+               for c in verb.children)
 
 
 def _adjunct_controller(gerund: Token) -> Token | None:
     """"After saying her foot was swollen, she was taken to hospital", "aside from saying he
-    wants ...": the subject of the clause the adjunct hangs on says it. Other prepositions
+    wants ...": the subject of the clause the adjunct hangs on says it; "quoted X as saying":
+    X says it. Other prepositions
     ("praised X for saying", "left without saying where") are left alone."""
     prep = gerund.head
+    quoting = quoting_verb(gerund)
+    if quoting is not None:
+        # "the newspaper quoted an aide as saying that ...": the one quoted says it
+        return next((c for c in quoting.children if c.dep_ == "dobj"), None)
     if not (prep.lower_ in _ADJUNCT_PREPS or (prep.lower_ == "from" and prep.head.lower_ == "aside")):
         return None
     governor = prep.head if prep.head.pos_ in ("VERB", "AUX") else prep.head.head
@@ -217,19 +252,26 @@ def _possessor_inside(own: Mention, subject: Token) -> bool:
 
 def _institution_owner(subject: Token, mentions: MentionIndex) -> tuple[Span, Mention | None] | None:
     """"Ethiopia's foreign ministry", "its border service": a state's institution speaks for
-    the state. The span takes in the possessor (a pronoun possessor is the span itself, so the
+    the state, and "President X's office" for the person. The span takes in the possessor (a pronoun possessor is the span itself, so the
     resolver follows it back to its antecedent)."""
-    if subject.lemma_.lower() not in _INSTITUTION_NOUNS:
+    noun = subject.lemma_.lower()
+    if noun not in _INSTITUTION_NOUNS and noun not in _PERSONAL_OFFICES:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     if owner is None:
         return None
     if owner.pos_ == "PRON":
         return (owner.idx, owner.idx + len(owner.text)), None
+    end = subject.idx + len(subject.text)
     mention = mentions.covering(owner.idx, owner.idx + len(owner.text))
-    if mention is None or mention.type != "state":
-        return None
-    return (mention.span[0], subject.idx + len(subject.text)), mention
+    if mention is not None and mention.type == "state" and noun in _INSTITUTION_NOUNS:
+        return (mention.span[0], end), mention
+    if noun in _PERSONAL_OFFICES and owner.pos_ == "PROPN" and (mention is None or mention.type != "state"):
+        # a bare surname may not be typed yet ("Quinn's campaign"): the span lets the resolver
+        # follow it to the person (or the organisation whose office it is)
+        start = mention.span[0] if mention else owner.left_edge.idx
+        return (start, end), mention if mention is not None and mention.type == "person" else None
+    return None
 
 
 def outlet_names(doc: Doc, mentions: MentionIndex) -> set[str]:
@@ -261,6 +303,13 @@ def medium_span(verb: Token, content: list[Span], mentions: MentionIndex,
     """The outlet the statement was made through: "told Reuters", "in an interview with
     Interfax", "said on Tolo TV". Audiences that are not outlets ("told parliament") are not."""
     channel_nouns = media_words().get("channel_nouns", frozenset())
+    quoting = quoting_verb(verb)
+    if quoting is not None:  # "the newspaper X quoted Y as saying": the one that quoted is the outlet
+        for subject in (c for c in quoting.children if c.dep_ == "nsubj"):
+            for token in subject.subtree:
+                m = mentions.covering(token.idx, token.idx + len(token.text))
+                if m is not None and m.text in outlets:
+                    return m.span
     fallback: Span | None = None
     for child in verb.children:
         if child.dep_ not in ("prep", "dative", "dobj", "npadvmod"):
@@ -269,6 +318,8 @@ def medium_span(verb: Token, content: list[Span], mentions: MentionIndex,
             continue
         after_channel = False
         for token in child.subtree:
+            if any(s <= token.idx < e for s, e in content):
+                continue  # "said in a statement that it was ...": the parser hangs what was said on the channel
             if token.lower_ in channel_nouns:
                 after_channel = True
             m = mentions.covering(token.idx, token.idx + len(token.text))

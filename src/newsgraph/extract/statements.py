@@ -35,7 +35,7 @@ from .cues import Cue, cue_lexicon, noun_cues
 from .statement_attrs import DateFinder, polarity_of
 from .statement_frames import (FRAME_DEPS, TextLayout, block_paragraphs, comment_comma, commented_clause,
                                complement_spans, paratactic_span, trimmed)
-from .statement_speaker import MentionIndex, medium_span, outlet_names, speaker_span, subject_of
+from .statement_speaker import MentionIndex, medium_span, outlet_names, quotes_someone, speaker_span, subject_of
 
 log = logging.getLogger(__name__)
 _SENTENCE_END = ".!?:\"”’')…"
@@ -195,7 +195,7 @@ class StatementFinder:
         if self.layout.quote_index_at(verb.idx) is not None:
             return []  # speech reported inside a quotation belongs to that quotation
         clip = self.layout.paragraph(verb.idx)
-        if self._headline_like(verb.idx) or self._question(verb, clip):
+        if self._headline_like(verb.idx) or self._question(verb, clip) or quotes_someone(verb):
             return []
         negated = any(c.dep_ == "neg" for c in verb.children)
         if negated and not cue.deny:
@@ -555,7 +555,11 @@ def _clause_of_trailing(according: Token, head: Token) -> Token:
 _PROPOSALS = {"offer", "request", "demand", "proposal", "plan", "call", "invitation", "appeal", "ultimatum",
               "bid", "plea", "deal", "terms", "condition", "compromise", "initiative", "idea", "resolution",
               "motion", "amendment", "bill", "nomination", "application", "budget", "agreement", "suggestion",
-              "recommendation", "mediation", "ceasefire", "truce", "settlement", "package"}
+              "recommendation", "mediation", "ceasefire", "truce", "settlement", "package",
+              # outcomes one refuses to accept rather than declares false
+              "result", "outcome", "verdict", "ruling", "decision", "election", "appointment", "sentence",
+              # judgements: rejecting an opinion ("called the deportations inhumane") is no denial of a fact
+              "criticism", "condemnation", "censure", "rebuke"}
 
 
 def _object_before(verb: Token, prep: Token) -> bool:
@@ -578,7 +582,15 @@ def _refers_back(noun: Token) -> bool:
 
 
 def _proposal(root: Token) -> bool:
-    return root.pos_ == "NOUN" and root.dep_ == "dobj" and root.lemma_.lower() in _PROPOSALS
+    """A proposal or an outcome as object; "suggestions that the group was financed from abroad"
+    (the noun with a "that" clause of its content) is a claim instead."""
+    return (root.pos_ == "NOUN" and root.dep_ == "dobj" and root.lemma_.lower() in _PROPOSALS
+            and not _content_clause(root))
+
+
+def _content_clause(noun: Token) -> bool:
+    return any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in noun.children)
 
 
 def _on_cue(noun: Token, verb: Token) -> bool:

@@ -167,6 +167,14 @@ def _strip_article(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def _regular_plural(demonym: str) -> str | None:
+    """'Cypriots', 'Kenyans', 'Pakistanis': the plural of a one-word demonym whose plural only adds
+    an s; None for the ones that do not ("Swiss", "Chinese", "French") or are several words."""
+    if " " in demonym or not demonym.endswith(("an", "i", "ot", "er")) or demonym.endswith("ese"):
+        return None
+    return demonym + "s"
+
+
 def _add_states(gaz: Gazetteer) -> None:
     states = json.loads((DATA / "states.json").read_text(encoding="utf-8"))
     extra = _read_yaml("states_extra.yaml")
@@ -199,6 +207,7 @@ def _add_states(gaz: Gazetteer) -> None:
             if capital in drop_capitals and capital not in contested:
                 gaz.shared_capitals.setdefault(capital, country_actor_id(state["iso2"]))
         demonyms = [(d, DEMONYM) for d in state["demonyms"] if d not in drop_demonyms]
+        demonyms += [(plural, DEMONYM) for d, _ in demonyms if (plural := _regular_plural(d))]
         gaz.add(entry, names + capitals + demonyms)
         gaz.add_cities(entry, [c for c, _ in capitals])
 

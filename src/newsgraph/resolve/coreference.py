@@ -10,7 +10,8 @@ Rules, in the order the resolver applies them:
 - "the agency", "the ministry", "the court" first go to the nearest actor named with that
   head word ("the International Atomic Energy Agency", "the Chinese foreign ministry");
   "the army", "the government", "the police" without such an antecedent go to the document's
-  only state (none when it names several);
+  only state, else to the only state named before them (none when several were); "the company"
+  goes only to an actor described with that word ("the company Hanbit Resources");
 - "the group", "the militants", "the movement", "the agency" go to the nearest preceding
   actor of a compatible type, the first listed type first within three sentences ("the group"
   is the armed group named before the United Nations);
@@ -44,10 +45,15 @@ _NAMED_UNIT_WINDOW = 4  # sentences back in which "the army" looks for a state's
 # "the agency" after "the International Atomic Energy Agency", "the ministry" after "the
 # Chinese foreign ministry" (a sector), rather than the nearest actor of a compatible type.
 _NAMED_HEADS = {"agency", "court", "commission", "council", "ministry", "army", "military", "navy",
-                "government", "police", "alliance"}
+                "government", "police", "gendarmerie", "alliance", "company", "firm"}
 # A state's institutions: without a named antecedent they refer to the document's only state.
 _INSTITUTIONS = {"army": {"army", "military"}, "military": {"army", "military"}, "navy": {"navy"},
-                 "government": {"government"}, "ministry": {"ministry"}, "police": {"police"}}
+                 "government": {"government"}, "ministry": {"ministry"}, "police": {"police"},
+                 "gendarmerie": {"gendarmerie", "police"}}
+# "the South Korean company Hanbit Resources": the describing noun written right before a name
+_DESCRIBED_BEFORE = re.compile(r"([a-z]+)\s+$")
+# "Nepal's army chief", "the Chilean army's": a unit word written right after a state's name
+_UNIT_AFTER = re.compile(r"^(?:['’]s)?\s+([a-z]+)")
 _REFERENCES = ("pronoun", "title")
 _WORD = re.compile(r"[\w'-]+")
 # Quoted passages: a person named inside a quote is rarely the "he" who says it after.
@@ -164,7 +170,11 @@ class ActorIndex:
                 return named
         if head in _INSTITUTIONS:
             states = {f.id for f in self.facts.values() if f.type == ActorType.STATE.value}
-            return states.pop() if len(states) == 1 else None
+            if len(states) == 1:
+                return states.pop()
+            # several states in the article, but one named so far: "the army" refers back to it
+            before = self.states_named_before(span[0])
+            return before.pop() if len(before) == 1 else None
         if head in self.group_nouns:
             types = self.group_nouns[head]
             # "the group" after "Hezbollah ... the United Nations": the armed group, when one
@@ -209,8 +219,22 @@ class ActorIndex:
                     words = _WORD.findall(phrase.lower())
                     if words and words[-1] in heads:
                         return m.actor_id
+                # a unit in a title ("Nepal's army chief") or a description before the name
+                # ("the company Hanbit Resources")
+                sector_words = _WORD.findall((m.sector or "").lower())
+                described = _DESCRIBED_BEFORE.search(self.text[max(0, m.span[0] - 30): m.span[0]])
+                unit = _UNIT_AFTER.match(self.text[m.span[1]: m.span[1] + 30]) \
+                    if fact is not None and fact.type == ActorType.STATE.value else None
+                if heads & set(sector_words) or any(x is not None and x.group(1) in heads for x in (described, unit)):
+                    return m.actor_id
             i -= 1
         return None
+
+    def states_named_before(self, pos: int) -> set[str]:
+        """The states named (not referred to) in the text before pos."""
+        i = bisect.bisect_left(self._starts, pos)
+        return {m.actor_id for m in self._resolved[:i] if m.kind not in _REFERENCES and m.span[1] <= pos
+                and m.actor_id in self.facts and self.facts[m.actor_id].type == ActorType.STATE.value}
 
     def nearest_among(self, pos: int, ids: set[str]) -> str | None:
         i = bisect.bisect_left(self._starts, pos) - 1

@@ -32,6 +32,23 @@ from .coreference import PRONOUN_TYPES, ActorFacts, ActorIndex
 PERSON = ActorType.PERSON.value
 _REFERENCE_KINDS = ("pronoun", "title")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)\s+")
+# "Its spokeswoman", "Their leader" opening a sentence (or a paragraph)
+_ITS_OPENS = re.compile(r"(?:^|[.\n\"”]\s*)(?:Its|Their)\s+$")
+_OWNER_TYPES = (ActorType.STATE.value, ActorType.ORGANIZATION.value, ActorType.MEDIA.value,
+                ActorType.ARMED_GROUP.value)
+
+
+def _subject_of_previous_sentence(mentions: list[Mention], facts: dict[str, ActorFacts], index: ActorIndex,
+                                  pos: int) -> str | None:
+    """The actor of the first mention in the sentence before pos, when it can own a role."""
+    sentence = index._sentence_index(pos)
+    if sentence == 0:
+        return None
+    start, end = index.sentence_starts[sentence - 1], index.sentence_starts[sentence]
+    first = next((m for m in sorted(mentions, key=lambda m: m.span) if start <= m.span[0] < end and m.actor_id), None)
+    if first is None or first.actor_id not in facts or facts[first.actor_id].type not in _OWNER_TYPES:
+        return None
+    return first.actor_id
 # When spaCy labels the same name differently in one document, the first listed type wins ties.
 _TYPE_PREFERENCE = (ActorType.ORGANIZATION.value, PERSON, ActorType.LOCATION.value, ActorType.GROUP.value)
 
@@ -276,7 +293,24 @@ class Resolver:
                 index.add(m)
             mentions.append(m)
         self._roles_of_possessors(extraction.document.text, mentions, facts)
+        self._roles_after_its(extraction.document.text, mentions, facts, index)
         return mentions, facts, index
+
+    @staticmethod
+    def _roles_after_its(text: str, mentions: list[Mention], facts: dict[str, ActorFacts],
+                         index: ActorIndex) -> None:
+        """"The Armenian foreign ministry said ... Its spokeswoman, Ani Badalyan, said": a role
+        owned by a sentence-opening "Its"/"Their" belongs to the actor that opens the previous
+        sentence (wire copy names the subject first); nothing when a person or place opens it."""
+        for fact in facts.values():
+            for k, role in enumerate(fact.roles):
+                if role.of is not None or role.span is None or not _ITS_OPENS.search(text[max(0, role.span[0] - 8): role.span[0]]):
+                    continue
+                owner = _subject_of_previous_sentence(mentions, facts, index, role.span[0])
+                if owner is not None:
+                    fact.roles[k] = replace(role, of=owner)
+                    if fact.country is None:
+                        fact.country = facts[owner].country
 
     @staticmethod
     def _roles_of_possessors(text: str, mentions: list[Mention], facts: dict[str, ActorFacts]) -> None:
