@@ -8,19 +8,12 @@ from typing import IO, Iterator
 import click
 
 from ..errors import InputError
+from ..read.json_lines import json_lines
 
 
 def read_pairs(stream: IO[str], name: str, on_error) -> Iterator[tuple[str | int, str, str]]:
     """(id, claim, body) per good line; on_error(InputError) for each bad one."""
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            on_error(InputError(f"not valid JSON ({exc.msg})", where=where))
-            continue
+    for where, record in json_lines(stream, name, on_error):
         if not isinstance(record, dict):
             on_error(InputError("expected a JSON object with id, claim and body", where=where))
             continue

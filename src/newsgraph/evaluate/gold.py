@@ -5,11 +5,11 @@ ends the run or is counted and skipped, stays with the evaluator.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..errors import InputError
+from ..read.json_lines import json_lines
 
 
 def gold_records(path: str | Path, on_error: Callable[[InputError], None] | None = None,
@@ -26,18 +26,6 @@ def gold_records(path: str | Path, on_error: Callable[[InputError], None] | None
         raise InputError(f"cannot read gold file: {exc.strerror}", where=str(path)) from exc
     with handle:
         try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                where = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    error = InputError(f"bad gold record (not JSON: {exc.msg})", where=where)
-                    if on_error is None:
-                        raise error from exc
-                    on_error(error)
-                    continue
-                yield where, record
+            yield from json_lines(handle, str(path), on_error)
         except UnicodeDecodeError as exc:
             raise InputError("gold file is not UTF-8 text", where=str(path)) from exc
